@@ -1,0 +1,194 @@
+package baton;
+
+import baton.platform.DatabaseSettings;
+import baton.spec.SpecException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code baton} command line. Every setting can come from a flag, an environment variable
+ * ({@code BATON_} + the flag name in upper case, e.g. {@code --db-url} → {@code BATON_DB_URL}) or a
+ * properties file given with {@code --config} (key = the flag name without dashes, e.g.
+ * {@code db-url=...}). A flag beats the environment, which beats the file, which beats the default.
+ */
+@Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
+    description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
+    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, CommandLine.HelpCommand.class})
+final class Cli {
+  private Cli() {}
+
+  static CommandLine commandLine(String[] args) {
+    var commandLine = new CommandLine(new Cli());
+    commandLine.setDefaultValueProvider(new Defaults(configFile(args)));
+    return commandLine;
+  }
+
+  private static Optional<Path> configFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Optional.of(Path.of(args[i + 1]));
+      }
+      if (args[i].startsWith("--config=")) {
+        return Optional.of(Path.of(args[i].substring("--config=".length())));
+      }
+    }
+    return Optional.ofNullable(System.getenv("BATON_CONFIG")).map(Path::of);
+  }
+
+  /** Environment first, then the config file; picocli falls back to the annotation default. */
+  static final class Defaults implements CommandLine.IDefaultValueProvider {
+    private final Properties file = new Properties();
+
+    Defaults(Optional<Path> configFile) {
+      configFile.ifPresent(path -> {
+        try (InputStream in = Files.newInputStream(path)) {
+          file.load(in);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read config file " + path, e);
+        }
+      });
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (!(argSpec instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
+        return null;
+      }
+      String key = option.longestName().substring(2);
+      String env = System.getenv("BATON_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+      return env != null ? env : file.getProperty(key);
+    }
+  }
+
+  static final class ServerOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Properties file with settings (keys are flag names, e.g. port=9090). Env: BATON_CONFIG.")
+    Path config;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on. Env: BATON_HOST. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Env: BATON_PORT. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data",
+        description = "Folder for the embedded database and demo files. Env: BATON_DATA_DIR. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--db-url", description = "JDBC URL of PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/baton."
+        + " Unset: embedded H2 file database in the data folder. Env: BATON_DB_URL.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user. Env: BATON_DB_USER.")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "Database password. Env: BATON_DB_PASSWORD.")
+    String dbPassword;
+
+    @Option(names = "--db-pool-size", defaultValue = "10", description = "Database connections. Env: BATON_DB_POOL_SIZE. Default: ${DEFAULT-VALUE}.")
+    int dbPoolSize;
+
+    @Option(names = "--max-message-chars", defaultValue = "4000",
+        description = "Longest message accepted, in characters (max 100000). Env: BATON_MAX_MESSAGE_CHARS. Default: ${DEFAULT-VALUE}.")
+    int maxMessageChars;
+
+    @Option(names = "--admin-email", description = "Creates this admin on first start if missing. Env: BATON_ADMIN_EMAIL.")
+    String adminEmail;
+
+    @Option(names = "--admin-password", description = "Password of that admin (8-72 bytes). Env: BATON_ADMIN_PASSWORD.")
+    String adminPassword;
+
+    ServerSettings toSettings(Path specFile) {
+      DatabaseSettings database = dbUrl == null || dbUrl.isBlank()
+          ? DatabaseSettings.embedded(dataDir)
+          : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, Optional.empty());
+      return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars,
+          Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
+          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()));
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run Baton with your bot spec.")
+  static final class ServeCommand implements Callable<Integer> {
+    @Mixin ServerOptions options;
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The bot spec YAML file. Env: BATON_SPEC.")
+    Path spec;
+
+    @Override
+    public Integer call() {
+      return runUntilStopped(options, spec, false);
+    }
+  }
+
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Run Baton with the Kestrel Outfitters demo bot, help articles and demo agents.")
+  static final class DemoCommand implements Callable<Integer> {
+    @Mixin ServerOptions options;
+
+    @Override
+    public Integer call() {
+      Path spec = Demo.installFiles(options.dataDir.resolve("demo"));
+      return runUntilStopped(options, spec, true);
+    }
+  }
+
+  private static int runUntilStopped(ServerOptions options, Path spec, boolean demo) {
+    long started = System.nanoTime();
+    Baton server;
+    try {
+      Files.createDirectories(options.dataDir);
+      server = Main.start(options.toSettings(spec), demo);
+    } catch (SpecException e) {
+      return Main.reportSpecProblems(e);
+    } catch (IOException e) {
+      System.err.println("cannot create the data folder " + options.dataDir + ": " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "baton-shutdown"));
+    String base = "http://localhost:" + server.port();
+    var out = System.out;
+    out.printf("%nBaton is running (started in %d ms).%n", (System.nanoTime() - started) / 1_000_000);
+    if (demo) {
+      out.printf("  Demo shop with the chat widget:  %s/%n", base);
+    }
+    out.printf("  Agent console:                   %s/console/%n", base);
+    if (demo) {
+      for (Demo.DemoAgent agent : Demo.AGENTS) {
+        out.printf("  Demo agent login:                %s / %s  (teams: %s)%n", agent.email(), agent.password(),
+            String.join(", ", agent.teams()));
+      }
+    }
+    out.printf("  Help articles:                   %s/kb%n", base);
+    out.printf("  Health, metrics, API:            %s/health  %s/metrics  %s/api/openapi.json%n", base, base, base);
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

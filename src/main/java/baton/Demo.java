@@ -1,0 +1,72 @@
+package baton;
+
+import baton.agent.AgentRole;
+import baton.agent.AgentStore;
+import baton.agent.Passwords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The demo: the Kestrel Outfitters bot spec and help articles, copied out of the jar into the data
+ * folder (so they can be edited, and are never overwritten once there), and two demo agents.
+ */
+public final class Demo {
+  public record DemoAgent(String email, String name, String password, List<String> teams) {}
+
+  public static final List<DemoAgent> AGENTS = List.of(
+      new DemoAgent("alice@demo.baton.dev", "Alice", "alice-demo-pass", List.of("support")),
+      new DemoAgent("bob@demo.baton.dev", "Bob", "bob-demo-pass", List.of("support", "billing")));
+
+  private Demo() {}
+
+  /** Copies the demo spec and knowledge folder under {@code folder}; returns the spec file. */
+  public static Path installFiles(Path folder) {
+    try {
+      URI root = Demo.class.getResource("/demo/bot.yaml").toURI().resolve(".");
+      if ("jar".equals(root.getScheme())) {
+        try (FileSystem jar = FileSystems.newFileSystem(URI.create(root.toString().substring(0, root.toString().indexOf("!/"))),
+            Map.of())) {
+          copyTree(jar.getPath("/demo"), folder);
+        }
+      } else {
+        copyTree(Path.of(root), folder);
+      }
+      return folder.resolve("bot.yaml");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot install the demo files into " + folder, e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        Path destination = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(destination);
+        } else if (Files.notExists(destination)) {
+          Files.copy(path, destination);
+        }
+      }
+    }
+  }
+
+  /** Creates the demo agents the first time; later starts leave them (and their passwords) alone. */
+  public static void seedAgents(AgentStore agents, Passwords passwords) {
+    for (DemoAgent agent : AGENTS) {
+      if (agents.findByEmail(agent.email()).isEmpty()) {
+        agents.save(agent.email(), agent.name(), AgentRole.AGENT, passwords.hash(agent.password()), agent.teams());
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package baton;
+
+import baton.agent.AgentRole;
+import baton.agent.AgentRoutes;
+import baton.agent.AgentStore;
+import baton.agent.JdbiAgentStore;
+import baton.agent.Passwords;
+import baton.conversation.ConversationEvents;
+import baton.conversation.ConversationService;
+import baton.conversation.JdbiConversationStore;
+import baton.escalation.SupportBot;
+import baton.knowledge.KnowledgeBase;
+import baton.knowledge.KnowledgeRoutes;
+import baton.platform.Database;
+import baton.platform.EventBus;
+import baton.platform.InProcessEventBus;
+import baton.platform.OperationsRoutes;
+import baton.platform.SecureTokens;
+import baton.platform.WebServer;
+import baton.routing.JdbiTeamStore;
+import baton.routing.Team;
+import baton.routing.TeamStore;
+import baton.signals.HumanRequestDetector;
+import baton.spec.BotSpec;
+import baton.spec.BotSpecLoader;
+import baton.spec.SpecException;
+import baton.widget.CustomerRoutes;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** The composition root: builds every part with {@code new} and starts the server. Nothing else. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(Cli.commandLine(args).execute(args));
+  }
+
+  /** Starts a server; {@code demo} also creates the demo agents. Used by the CLI and by tests. */
+  public static Baton start(ServerSettings settings, boolean demo) {
+    long started = System.nanoTime();
+    Clock clock = Clock.systemUTC();
+    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+
+    BotSpec spec = new BotSpecLoader().load(settings.specFile());
+    Database database = Database.open(settings.database());
+    try {
+      TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
+      spec.teams().forEach(teams::save);
+      KnowledgeBase knowledge = KnowledgeBase.fromFolders(spec.knowledgeFolders());
+      var bot = new SupportBot(() -> spec, () -> knowledge, new HumanRequestDetector());
+      EventBus bus = new InProcessEventBus();
+      var tokens = new SecureTokens();
+      var conversations = new ConversationService(new JdbiConversationStore(database.jdbi(), clock), teams, bot,
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars());
+      AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
+      var passwords = new Passwords();
+      createAdmin(settings, agents, passwords, spec);
+      if (demo) {
+        Demo.seedAgents(agents, passwords);
+      }
+      WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
+          new OperationsRoutes(database, meters),
+          new CustomerRoutes(conversations, bus, meters),
+          new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters),
+          new KnowledgeRoutes(() -> knowledge)));
+      log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
+          settings.database().describe(), knowledge.articles().size(), knowledge.passageCount(),
+          (System.nanoTime() - started) / 1_000_000);
+      return new Baton(web, bus, knowledge, database, conversations);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** The first admin comes from BATON_ADMIN_EMAIL/PASSWORD; an existing account is never overwritten. */
+  private static void createAdmin(ServerSettings settings, AgentStore agents, Passwords passwords, BotSpec spec) {
+    if (settings.adminEmail().isEmpty() || settings.adminPassword().isEmpty()) {
+      if (agents.count() == 0) {
+        log.warn("no agents exist yet: set BATON_ADMIN_EMAIL and BATON_ADMIN_PASSWORD to create the first admin");
+      }
+      return;
+    }
+    String email = settings.adminEmail().get();
+    if (agents.findByEmail(email).isEmpty()) {
+      agents.save(email, "Admin", AgentRole.ADMIN, passwords.hash(settings.adminPassword().get()),
+          spec.teams().stream().map(Team::id).toList());
+      log.info("created the first admin account");
+    }
+  }
+
+  static int reportSpecProblems(SpecException e) {
+    e.problems().forEach(System.err::println);
+    return 2;
+  }
+}

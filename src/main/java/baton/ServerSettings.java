@@ -1,0 +1,35 @@
+package baton;
+
+import static java.util.Objects.requireNonNull;
+
+import baton.platform.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Everything a server needs to start, already resolved from flags, environment and config file. */
+public record ServerSettings(
+    String host,
+    int port,
+    Path dataDir,
+    DatabaseSettings database,
+    Path specFile,
+    int maxMessageChars,
+    Optional<String> adminEmail,
+    Optional<String> adminPassword) {
+  public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
+
+  public ServerSettings {
+    requireNonNull(host, "host");
+    requireNonNull(dataDir, "dataDir");
+    requireNonNull(database, "database");
+    requireNonNull(specFile, "specFile");
+    requireNonNull(adminEmail, "adminEmail");
+    requireNonNull(adminPassword, "adminPassword");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0-65535, not " + port);
+    }
+    if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS_CEILING) {
+      throw new IllegalArgumentException("max message length must be 1-" + MAX_MESSAGE_CHARS_CEILING);
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package baton.agent;
+
+import baton.conversation.Conversation;
+import baton.conversation.ConversationEvents;
+import baton.conversation.ConversationId;
+import baton.conversation.ConversationService;
+import baton.conversation.ConversationView;
+import baton.conversation.QueueEntry;
+import baton.platform.ApiException;
+import baton.platform.EventBus;
+import baton.platform.HttpRoutes;
+import baton.platform.Json;
+import baton.platform.LiveSocket;
+import baton.platform.SecureTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/agent/**}: login, the queue, one conversation, claim, reply, resolve, and the agents'
+ * live socket. Every route but login needs a session cookie; every POST also needs the session's
+ * CSRF token in {@code X-CSRF-Token}, so another site cannot act with an agent's cookie. Thread-safe.
+ */
+public final class AgentRoutes implements HttpRoutes {
+  private static final Logger log = LoggerFactory.getLogger(AgentRoutes.class);
+  public static final String SESSION_COOKIE = "baton_session";
+  private static final Duration SESSION_LENGTH = Duration.ofHours(12);
+  private static final String SESSION_ATTRIBUTE = "baton.agentSession";
+
+  private final AgentStore agents;
+  private final Passwords passwords;
+  private final SecureTokens tokens;
+  private final ConversationService conversations;
+  private final EventBus bus;
+  private final Clock clock;
+  private final Map<String, EventBus.Subscription> sockets = new ConcurrentHashMap<>();
+
+  public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
+      EventBus bus, Clock clock, MeterRegistry meters) {
+    this.agents = agents;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.conversations = conversations;
+    this.bus = bus;
+    this.clock = clock;
+    meters.gauge("baton.websockets.open", List.of(Tag.of("side", "agent")), sockets, Map::size);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.before("/api/agent/*", this::requireSession);
+    routes.post("/api/agent/login", this::login);
+    routes.post("/api/agent/logout", this::logout);
+    routes.get("/api/agent/me", ctx -> ctx.json(me(session(ctx))));
+    routes.get("/api/agent/queue", this::queue);
+    routes.get("/api/agent/conversations/{id}", this::conversation);
+    routes.post("/api/agent/conversations/{id}/claim", this::claim);
+    routes.post("/api/agent/conversations/{id}/messages", this::reply);
+    routes.post("/api/agent/conversations/{id}/typing", this::typing);
+    routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
+    routes.ws("/api/agent/live", this::live);
+    routes.get("/console", ctx -> ctx.redirect("/console/"));
+  }
+
+  private void requireSession(Context ctx) {
+    if (ctx.path().equals("/api/agent/login") || ctx.path().equals("/api/agent/live")) {
+      return;
+    }
+    String cookie = ctx.cookie(SESSION_COOKIE);
+    AgentSession session = cookie == null
+        ? null
+        : agents.findSession(SecureTokens.hash(cookie), clock.instant()).orElse(null);
+    if (session == null) {
+      throw ApiException.unauthorized("Log in to the agent console first.");
+    }
+    if (ctx.method() == HandlerType.POST && !sameSecret(ctx.header("X-CSRF-Token"), session.csrfToken())) {
+      throw new ApiException(403, "csrf", "Missing or wrong X-CSRF-Token header; reload the console.");
+    }
+    ctx.attribute(SESSION_ATTRIBUTE, session);
+  }
+
+  private static AgentSession session(Context ctx) {
+    AgentSession session = ctx.attribute(SESSION_ATTRIBUTE);
+    if (session == null) {
+      throw ApiException.unauthorized("Log in to the agent console first.");
+    }
+    return session;
+  }
+
+  private void login(Context ctx) {
+    JsonNode body = Json.readObject(ctx.body());
+    String email = body.path("email").asText("");
+    String password = body.path("password").asText("");
+    if (email.isBlank() || password.isEmpty() || password.length() > 200) {
+      throw ApiException.badRequest("Send 'email' and 'password'.");
+    }
+    Optional<Agent> agent = agents.findByEmail(email);
+    boolean verified = agent.isPresent()
+        && agents.passwordHash(agent.get().id()).map(hash -> passwords.matches(password, hash)).orElse(false);
+    if (agent.isEmpty()) {
+      passwords.spendDecoyTime(password);
+    }
+    if (!verified) {
+      log.info("agent login refused");
+      throw ApiException.unauthorized("Wrong email or password.");
+    }
+    String token = tokens.newToken();
+    String csrf = tokens.newToken();
+    Instant expires = clock.instant().plus(SESSION_LENGTH);
+    agents.createSession(SecureTokens.hash(token), agent.get().id(), csrf, expires);
+    boolean secure = "https".equalsIgnoreCase(ctx.scheme())
+        || "https".equalsIgnoreCase(Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(""));
+    ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", (int) SESSION_LENGTH.toSeconds(), secure, true, null, SameSite.STRICT));
+    log.info("agent {} logged in", agent.get().id());
+    ctx.json(me(new AgentSession(agent.get(), csrf, expires)));
+  }
+
+  private void logout(Context ctx) {
+    String cookie = ctx.cookie(SESSION_COOKIE);
+    if (cookie != null) {
+      agents.deleteSession(SecureTokens.hash(cookie));
+    }
+    ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, false, true, null, SameSite.STRICT));
+    ctx.status(204);
+  }
+
+  private Map<String, Object> me(AgentSession session) {
+    Agent agent = session.agent();
+    var body = new LinkedHashMap<String, Object>();
+    var agentJson = new LinkedHashMap<String, Object>();
+    agentJson.put("id", agent.id().toString());
+    agentJson.put("name", agent.name());
+    agentJson.put("email", agent.email());
+    agentJson.put("role", agent.role().wireName());
+    agentJson.put("teams", agent.teamIds().stream()
+        .map(id -> conversations.team(id).map(ConversationView.TeamView::of).orElse(new ConversationView.TeamView(id, id)))
+        .toList());
+    body.put("agent", agentJson);
+    body.put("csrfToken", session.csrfToken());
+    return body;
+  }
+
+  private void queue(Context ctx) {
+    Agent agent = session(ctx).agent();
+    Instant now = clock.instant();
+    var body = new LinkedHashMap<String, Object>();
+    body.put("queued", conversations.queued(agent.teamIds()).stream().map(entry -> queueJson(entry, now)).toList());
+    body.put("mine", conversations.assignedTo(agent.ref()).stream().map(entry -> queueJson(entry, now)).toList());
+    ctx.json(body);
+  }
+
+  private Map<String, Object> queueJson(QueueEntry entry, Instant now) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", entry.id().toString());
+    json.put("state", entry.state());
+    json.put("team", conversations.team(entry.teamId()).map(ConversationView.TeamView::of).orElse(null));
+    json.put("customerName", entry.customerName().orElse(null));
+    json.put("handoffReason", entry.handoffReason().orElse(null));
+    json.put("queuedAt", entry.queuedAt());
+    json.put("waitingSeconds", Math.max(0, Duration.between(entry.queuedAt(), now).toSeconds()));
+    json.put("lastMessage", entry.lastMessage().map(text -> text.length() > 140 ? text.substring(0, 140) + "…" : text).orElse(null));
+    return json;
+  }
+
+  private Conversation visibleConversation(Context ctx) {
+    Agent agent = session(ctx).agent();
+    ConversationId id = ConversationId.parse(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("Conversation"));
+    Conversation conversation = conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    boolean mine = conversation.isAssignedTo(agent.id());
+    boolean myTeam = conversation.teamId().map(agent.teamIds()::contains).orElse(false);
+    if (!mine && !myTeam && agent.role() == AgentRole.AGENT) {
+      throw ApiException.notFound("Conversation");
+    }
+    return conversation;
+  }
+
+  private void conversation(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    var view = new LinkedHashMap<String, Object>(Json.mapper().convertValue(conversations.view(conversation), Map.class));
+    conversations.customer(conversation.id()).ifPresent(customer -> {
+      var customerJson = new LinkedHashMap<String, Object>();
+      customerJson.put("name", customer.name().orElse(null));
+      customerJson.put("email", customer.email().orElse(null));
+      customerJson.put("phone", customer.phone().orElse(null));
+      view.put("customer", customerJson);
+    });
+    var body = new LinkedHashMap<String, Object>();
+    body.put("conversation", view);
+    body.put("handoff", conversations.latestHandoff(conversation.id()).map(handoff -> {
+      var json = new LinkedHashMap<String, Object>();
+      json.put("reason", handoff.reason());
+      json.put("detail", handoff.detail());
+      json.put("team", conversations.team(handoff.teamId()).map(ConversationView.TeamView::of).orElse(null));
+      json.put("createdAt", handoff.createdAt());
+      return json;
+    }).orElse(null));
+    body.put("messages", conversations.transcript(conversation.id(), 0));
+    ctx.json(body);
+  }
+
+  private void claim(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    Conversation claimed = conversations.claim(conversation.id(), session(ctx).agent().ref());
+    ctx.json(Map.of("conversation", conversations.view(claimed)));
+  }
+
+  private void reply(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    JsonNode body = Json.readObject(ctx.body());
+    JsonNode text = body.get("text");
+    if (text == null || !text.isTextual()) {
+      throw ApiException.badRequest("Field 'text' is required and must be a string.");
+    }
+    ctx.status(201).json(Map.of("message", conversations.postFromAgent(conversation.id(), session(ctx).agent().ref(), text.asText())));
+  }
+
+  private void typing(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    conversations.agentTyping(conversation.id(), session(ctx).agent().ref());
+    ctx.status(204);
+  }
+
+  private void resolve(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    Conversation resolved = conversations.resolve(conversation.id(), session(ctx).agent().ref());
+    ctx.json(Map.of("conversation", conversations.view(resolved)));
+  }
+
+  private void live(WsConfig ws) {
+    ws.onConnect(this::connect);
+    ws.onMessage(ctx -> {
+      if ("{\"type\":\"ping\"}".equals(ctx.message().replace(" ", ""))) {
+        ctx.send("{\"type\":\"pong\"}");
+      }
+    });
+    ws.onClose(this::disconnect);
+    ws.onError(this::disconnect);
+  }
+
+  private void connect(WsConnectContext ctx) {
+    // Browsers send cookies on cross-site WebSocket upgrades; only our own pages may open this socket.
+    String origin = ctx.header("Origin");
+    if (origin != null && !sameHost(origin, ctx.header("Host"))) {
+      ctx.closeSession(4403, "cross-origin agent sockets are not allowed");
+      return;
+    }
+    String cookie = ctx.cookie(SESSION_COOKIE);
+    Optional<AgentSession> session = cookie == null
+        ? Optional.empty()
+        : agents.findSession(SecureTokens.hash(cookie), clock.instant());
+    if (session.isEmpty()) {
+      ctx.closeSession(4401, "log in first");
+      return;
+    }
+    Agent agent = session.get().agent();
+    String agentId = agent.id().toString();
+    ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
+    var socket = new LiveSocket(ctx);
+    sockets.put(ctx.sessionId(), bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
+      JsonNode event = Json.readTree(json);
+      String type = event.path("type").asText();
+      boolean forMe = agentId.equals(event.path("agentId").asText(null));
+      boolean forMyTeam = "queue".equals(type) && agent.teamIds().contains(event.path("teamId").asText(""));
+      if (forMe || forMyTeam) {
+        socket.send(json);
+      }
+    }));
+    socket.send("{\"type\":\"hello\"}");
+  }
+
+  private void disconnect(WsContext ctx) {
+    EventBus.Subscription subscription = sockets.remove(ctx.sessionId());
+    if (subscription != null) {
+      subscription.close();
+    }
+  }
+
+  private static boolean sameHost(String origin, String host) {
+    try {
+      URI uri = URI.create(origin);
+      String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      return host != null && host.equalsIgnoreCase(originHost);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameSecret(String given, String expected) {
+    return given != null && MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+}

@@ -1,0 +1,113 @@
+package baton.agent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link AgentStore} over SQL shared by H2 and PostgreSQL. Emails are stored lower-cased. Thread-safe. */
+public final class JdbiAgentStore implements AgentStore {
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public JdbiAgentStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  @Override
+  public Agent save(String email, String name, AgentRole role, String passwordHash, List<String> teamIds) {
+    String normalized = email.strip().toLowerCase(Locale.ROOT);
+    return jdbi.inTransaction(handle -> {
+      Optional<UUID> existing = handle.createQuery("select id from agents where email = :email")
+          .bind("email", normalized).mapTo(UUID.class).findOne();
+      UUID id = existing.orElseGet(UUID::randomUUID);
+      if (existing.isPresent()) {
+        handle.createUpdate("update agents set name = :name, role = :role, password_hash = :hash where id = :id")
+            .bind("id", id).bind("name", name).bind("role", role.wireName()).bind("hash", passwordHash).execute();
+        handle.createUpdate("delete from agent_teams where agent_id = :id").bind("id", id).execute();
+      } else {
+        handle.createUpdate("insert into agents (id, email, name, password_hash, role, created_at)"
+                + " values (:id, :email, :name, :hash, :role, :now)")
+            .bind("id", id).bind("email", normalized).bind("name", name).bind("hash", passwordHash)
+            .bind("role", role.wireName()).bind("now", clock.instant()).execute();
+      }
+      for (String team : teamIds) {
+        handle.createUpdate("insert into agent_teams (agent_id, team_id) values (:id, :team)")
+            .bind("id", id).bind("team", team).execute();
+      }
+      return new Agent(id, normalized, name, role, teamIds);
+    });
+  }
+
+  @Override
+  public Optional<Agent> find(UUID id) {
+    return jdbi.withHandle(handle -> handle.createQuery("select id, email, name, role from agents where id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> agent(handle, rs))
+        .findOne());
+  }
+
+  @Override
+  public Optional<Agent> findByEmail(String email) {
+    return jdbi.withHandle(handle -> handle.createQuery("select id, email, name, role from agents where email = :email")
+        .bind("email", email.strip().toLowerCase(Locale.ROOT))
+        .map((rs, ctx) -> agent(handle, rs))
+        .findOne());
+  }
+
+  @Override
+  public Optional<String> passwordHash(UUID agentId) {
+    return jdbi.withHandle(handle -> handle.createQuery("select password_hash from agents where id = :id")
+        .bind("id", agentId).mapTo(String.class).findOne());
+  }
+
+  @Override
+  public int count() {
+    return jdbi.withHandle(handle -> handle.createQuery("select count(*) from agents").mapTo(Integer.class).one());
+  }
+
+  @Override
+  public void createSession(String tokenHash, UUID agentId, String csrfToken, Instant expiresAt) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("delete from agent_sessions where expires_at < :now").bind("now", now).execute();
+      handle.createUpdate("insert into agent_sessions (token_hash, agent_id, csrf_token, created_at, expires_at)"
+              + " values (:hash, :agent, :csrf, :now, :expires)")
+          .bind("hash", tokenHash).bind("agent", agentId).bind("csrf", csrfToken).bind("now", now)
+          .bind("expires", expiresAt).execute();
+    });
+  }
+
+  @Override
+  public Optional<AgentSession> findSession(String tokenHash, Instant now) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select s.csrf_token, s.expires_at, a.id, a.email, a.name, a.role from agent_sessions s"
+                + " join agents a on a.id = s.agent_id where s.token_hash = :hash and s.expires_at > :now")
+        .bind("hash", tokenHash)
+        .bind("now", now)
+        .map((rs, ctx) -> new AgentSession(agent(handle, rs), rs.getString("csrf_token"),
+            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+        .findOne());
+  }
+
+  @Override
+  public void deleteSession(String tokenHash) {
+    jdbi.useHandle(handle -> handle.createUpdate("delete from agent_sessions where token_hash = :hash")
+        .bind("hash", tokenHash).execute());
+  }
+
+  private static Agent agent(Handle handle, ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    List<String> teams = handle.createQuery("select team_id from agent_teams where agent_id = :id order by team_id")
+        .bind("id", id).mapTo(String.class).list();
+    return new Agent(id, rs.getString("email"), rs.getString("name"), AgentRole.fromWire(rs.getString("role")), teams);
+  }
+}

@@ -1,0 +1,33 @@
+package baton.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import java.util.UUID;
+
+public record ConversationId(UUID value) {
+  public ConversationId {
+    requireNonNull(value, "value");
+  }
+
+  public static ConversationId random() {
+    return new ConversationId(UUID.randomUUID());
+  }
+
+  /** Parses a client-supplied id; anything that is not a UUID is simply not a conversation. */
+  public static Optional<ConversationId> parse(String text) {
+    if (text == null || text.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ConversationId(UUID.fromString(text)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

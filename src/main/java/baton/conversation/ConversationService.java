@@ -1,0 +1,235 @@
+package baton.conversation;
+
+import baton.escalation.Decision;
+import baton.escalation.SupportBot;
+import baton.knowledge.Passage;
+import baton.platform.ApiException;
+import baton.platform.SecureTokens;
+import baton.routing.Team;
+import baton.routing.TeamStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies what happens to a conversation, in the order that keeps promises to both sides:
+ * a message is committed before anyone is told about it; a handoff changes state and posts its notice
+ * in one transaction, and from then on the bot stays silent; live events go out only after commit.
+ *
+ * <p>State machine: BOT —(bot hands off)→ QUEUED —(agent claims)→ WITH_AGENT —(agent resolves)→
+ * RESOLVED —(customer writes again)→ BOT. Thread-safe.
+ */
+public final class ConversationService {
+  private static final int MAX_CLIENT_ID = 64;
+  private static final int TRANSCRIPT_PAGE = 1000;
+  private final ConversationStore store;
+  private final TeamStore teams;
+  private final SupportBot bot;
+  private final ConversationEvents events;
+  private final SecureTokens tokens;
+  private final MeterRegistry meters;
+  private final int maxMessageChars;
+
+  public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
+      SecureTokens tokens, MeterRegistry meters, int maxMessageChars) {
+    this.store = store;
+    this.teams = teams;
+    this.bot = bot;
+    this.events = events;
+    this.tokens = tokens;
+    this.meters = meters;
+    this.maxMessageChars = maxMessageChars;
+  }
+
+  public record Started(Conversation conversation, String token, Message greeting) {}
+
+  public record CustomerPost(Message message, List<Message> replies, ConversationState state, boolean duplicate) {}
+
+  public Started start(String channel, CustomerProfile customer) {
+    String token = tokens.newToken();
+    Conversation conversation = store.start(channel, customer, SecureTokens.hash(token));
+    Message greeting = store.append(conversation.id(), NewMessage.fromBot(bot.name(), bot.greeting(), List.of())).message();
+    count(greeting);
+    return new Started(conversation, token, greeting);
+  }
+
+  public Optional<Conversation> find(ConversationId id) {
+    return store.find(id);
+  }
+
+  /** The conversation, if the token is the one handed out when it started. */
+  public Optional<Conversation> authorize(ConversationId id, String token) {
+    return store.find(id).filter(conversation -> SecureTokens.matches(token, conversation.tokenHash()));
+  }
+
+  public ConversationView view(Conversation conversation) {
+    return ConversationView.of(conversation, conversation.teamId().flatMap(teams::find));
+  }
+
+  public List<Message> transcript(ConversationId id, long afterSeq) {
+    return store.messagesAfter(id, afterSeq, TRANSCRIPT_PAGE);
+  }
+
+  public Optional<CustomerProfile> customer(ConversationId id) {
+    return store.customerOf(id);
+  }
+
+  public Optional<Handoff> latestHandoff(ConversationId id) {
+    return store.latestHandoff(id);
+  }
+
+  public Optional<Team> team(String id) {
+    return teams.find(id);
+  }
+
+  public CustomerPost postFromCustomer(Conversation conversation, String text, Optional<String> clientId) {
+    String body = checkText(text);
+    clientId.ifPresent(ConversationService::checkClientId);
+    ConversationId id = conversation.id();
+    if (conversation.state() == ConversationState.RESOLVED && store.reopen(id)) {
+      conversation = reload(id);
+      events.state(conversation, view(conversation));
+    }
+    ConversationStore.Appended appended = store.append(id, NewMessage.fromCustomer(body, clientId));
+    if (appended.duplicate()) {
+      return new CustomerPost(appended.message(), List.of(), reload(id).state(), true);
+    }
+    count(appended.message());
+    events.message(conversation, appended.message());
+    if (conversation.state().isWithHumans()) {
+      return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
+    }
+    List<Message> replies = switch (bot.respond(body)) {
+      case Decision.Answer answer -> List.of(answerWith(conversation, answer));
+      case Decision.HandOff handOff -> handOff(conversation, handOff);
+    };
+    return new CustomerPost(appended.message(), replies, reload(id).state(), false);
+  }
+
+  private Message answerWith(Conversation conversation, Decision.Answer answer) {
+    List<Citation> citations = answer.sources().stream().map(ConversationService::citation).toList();
+    Message reply = store.append(conversation.id(), NewMessage.fromBot(bot.name(), answer.text(), citations)).message();
+    count(reply);
+    events.message(conversation, reply);
+    return reply;
+  }
+
+  private static Citation citation(Passage passage) {
+    String title = passage.heading().equals(passage.articleTitle())
+        ? passage.articleTitle()
+        : passage.articleTitle() + " › " + passage.heading();
+    return new Citation(title, passage.url());
+  }
+
+  private List<Message> handOff(Conversation conversation, Decision.HandOff handOff) {
+    Optional<Message> notice = store.handOff(conversation.id(), handOff.team().id(), handOff.reason().wireName(),
+        handOff.detail(), NewMessage.system(handOff.customerNotice()));
+    if (notice.isEmpty()) {
+      return List.of(); // someone else changed the state first; their notice stands
+    }
+    Conversation queued = reload(conversation.id());
+    meters.counter("baton.handoffs", "reason", handOff.reason().wireName(), "team", handOff.team().id()).increment();
+    count(notice.get());
+    events.message(queued, notice.get());
+    events.state(queued, view(queued));
+    events.queueChanged(handOff.team().id());
+    return List.of(notice.get());
+  }
+
+  public Conversation claim(ConversationId id, AgentRef agent) {
+    Conversation before = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    String teamName = before.teamId().flatMap(teams::find).map(Team::name).orElse("Support");
+    Optional<Message> notice = store.claim(id, agent,
+        NewMessage.system(agent.name() + " from the " + teamName + " team has joined the conversation."));
+    if (notice.isEmpty()) {
+      throw ApiException.conflict("already_claimed", before.state() == ConversationState.QUEUED || before.state() == ConversationState.WITH_AGENT
+          ? "Another agent has already claimed this conversation."
+          : "This conversation is not waiting in a queue.");
+    }
+    Conversation claimed = reload(id);
+    count(notice.get());
+    events.message(claimed, notice.get());
+    events.state(claimed, view(claimed));
+    claimed.teamId().ifPresent(events::queueChanged);
+    return claimed;
+  }
+
+  public Message postFromAgent(ConversationId id, AgentRef agent, String text) {
+    String body = checkText(text);
+    Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    if (conversation.state() != ConversationState.WITH_AGENT || !conversation.isAssignedTo(agent.id())) {
+      throw ApiException.conflict("invalid_state", "Only the agent who claimed this conversation can reply to it.");
+    }
+    Message message = store.append(id, NewMessage.fromAgent(agent, body)).message();
+    count(message);
+    events.message(conversation, message);
+    return message;
+  }
+
+  public Conversation resolve(ConversationId id, AgentRef agent) {
+    Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    Optional<Message> notice = store.resolve(id, agent,
+        NewMessage.system(agent.name() + " marked this conversation as resolved. Write again any time if you need more help."));
+    if (notice.isEmpty()) {
+      throw ApiException.conflict("invalid_state", conversation.state() == ConversationState.RESOLVED
+          ? "This conversation is already resolved."
+          : "Only the agent who claimed this conversation can resolve it.");
+    }
+    Conversation resolved = reload(id);
+    count(notice.get());
+    events.message(resolved, notice.get());
+    events.state(resolved, view(resolved));
+    return resolved;
+  }
+
+  public void customerTyping(Conversation conversation) {
+    if (conversation.state() == ConversationState.WITH_AGENT) {
+      events.customerTyping(conversation);
+    }
+  }
+
+  public void agentTyping(ConversationId id, AgentRef agent) {
+    Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    if (conversation.isAssignedTo(agent.id())) {
+      events.agentTyping(conversation, agent);
+    }
+  }
+
+  public List<QueueEntry> queued(List<String> teamIds) {
+    return store.queued(teamIds);
+  }
+
+  public List<QueueEntry> assignedTo(AgentRef agent) {
+    return store.assignedTo(agent.id());
+  }
+
+  private Conversation reload(ConversationId id) {
+    return store.find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+  }
+
+  private String checkText(String text) {
+    if (text == null) {
+      throw ApiException.badRequest("Field 'text' is required and must be a string.");
+    }
+    String body = text.strip();
+    if (body.isEmpty()) {
+      throw ApiException.badRequest("Message text must not be empty.");
+    }
+    if (body.length() > maxMessageChars) {
+      throw new ApiException(413, "message_too_long",
+          "Message is " + body.length() + " characters; the limit is " + maxMessageChars + ".");
+    }
+    return body;
+  }
+
+  private static void checkClientId(String clientId) {
+    if (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID) {
+      throw ApiException.badRequest("Field 'clientId' must be 1 to " + MAX_CLIENT_ID + " characters.");
+    }
+  }
+
+  private void count(Message message) {
+    Counter.builder("baton.messages").tag("author", message.author().wireName()).register(meters).increment();
+  }
+}

@@ -1,0 +1,56 @@
+package baton.conversation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The system of record for conversations, transcripts and handoffs. Every method is one transaction;
+ * when it returns, the change is committed. State changes are compare-and-set on the current state,
+ * so two agents (or two nodes) racing for one conversation cannot both win. Thread-safe.
+ */
+public interface ConversationStore {
+  /** Creates the customer and the conversation (state BOT, no messages yet). */
+  Conversation start(String channel, CustomerProfile customer, String tokenHash);
+
+  Optional<Conversation> find(ConversationId id);
+
+  Optional<CustomerProfile> customerOf(ConversationId id);
+
+  /**
+   * Appends a message with the next sequence number. A customer message whose client id was already
+   * stored returns the stored one, marked duplicate, and changes nothing.
+   *
+   * @throws ConversationNotFoundException when the conversation does not exist
+   */
+  Appended append(ConversationId id, NewMessage message);
+
+  /** Messages with {@code seq > afterSeq}, ascending, at most {@code limit}. */
+  List<Message> messagesAfter(ConversationId id, long afterSeq, int limit);
+
+  /**
+   * BOT → QUEUED for the team, recording the handoff and appending the customer notice in the same
+   * transaction, so the bot can never answer a conversation that humans already own.
+   * Empty when the conversation was not with the bot.
+   */
+  Optional<Message> handOff(ConversationId id, String teamId, String reason, String detail, NewMessage notice);
+
+  /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
+  Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
+
+  /** WITH_AGENT (owned by this agent) → RESOLVED, with a notice. Empty when the agent does not own it. */
+  Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice);
+
+  /** RESOLVED → BOT, so a returning customer is answered again. False when it was not resolved. */
+  boolean reopen(ConversationId id);
+
+  /** QUEUED conversations of these teams, longest waiting first. */
+  List<QueueEntry> queued(Collection<String> teamIds);
+
+  /** WITH_AGENT conversations owned by this agent, oldest first. */
+  List<QueueEntry> assignedTo(java.util.UUID agentId);
+
+  Optional<Handoff> latestHandoff(ConversationId id);
+
+  record Appended(Message message, boolean duplicate) {}
+}

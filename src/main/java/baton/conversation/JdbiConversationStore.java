@@ -1,0 +1,352 @@
+package baton.conversation;
+
+import baton.platform.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * {@link ConversationStore} in plain SQL that runs on PostgreSQL and on H2 in PostgreSQL mode.
+ *
+ * <p>Sequence numbers: {@code append} first bumps {@code conversations.last_seq}; the update takes the
+ * row lock, so concurrent appends to one conversation serialize there and each reads its own number.
+ * State changes are {@code update … where state = :expected}: the row count tells who won a race.
+ * Times are truncated to microseconds because PostgreSQL stores no finer. Thread-safe.
+ */
+public final class JdbiConversationStore implements ConversationStore {
+  private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
+  private static final String CONVERSATION_COLUMNS =
+      "id, token_hash, channel, customer_id, state, team_id, assigned_agent_id, assigned_agent_name, last_seq,"
+          + " created_at, updated_at, queued_at";
+  private static final String MESSAGE_COLUMNS = "seq, author, author_name, body, created_at, citations, client_id";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public JdbiConversationStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @Override
+  public Conversation start(String channel, CustomerProfile customer, String tokenHash) {
+    Instant now = now();
+    UUID customerId = UUID.randomUUID();
+    ConversationId id = ConversationId.random();
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("insert into customers (id, name, email, phone, created_at) values (:id, :name, :email, :phone, :now)")
+          .bind("id", customerId)
+          .bind("name", customer.name().orElse(null))
+          .bind("email", customer.email().orElse(null))
+          .bind("phone", customer.phone().orElse(null))
+          .bind("now", now)
+          .execute();
+      handle.createUpdate("insert into conversations (id, token_hash, channel, customer_id, state, last_seq, created_at, updated_at)"
+              + " values (:id, :tokenHash, :channel, :customerId, 'BOT', 0, :now, :now)")
+          .bind("id", id.value())
+          .bind("tokenHash", tokenHash)
+          .bind("channel", channel)
+          .bind("customerId", customerId)
+          .bind("now", now)
+          .execute();
+    });
+    return new Conversation(id, tokenHash, channel, customerId, ConversationState.BOT, Optional.empty(), Optional.empty(),
+        0, now, now, Optional.empty());
+  }
+
+  @Override
+  public Optional<Conversation> find(ConversationId id) {
+    return jdbi.withHandle(handle -> findIn(handle, id));
+  }
+
+  private static Optional<Conversation> findIn(Handle handle, ConversationId id) {
+    return handle.createQuery("select " + CONVERSATION_COLUMNS + " from conversations where id = :id")
+        .bind("id", id.value())
+        .map((rs, ctx) -> conversation(rs))
+        .findOne();
+  }
+
+  @Override
+  public Optional<CustomerProfile> customerOf(ConversationId id) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select c.name, c.email, c.phone from customers c join conversations v on v.customer_id = c.id where v.id = :id")
+        .bind("id", id.value())
+        .map((rs, ctx) -> new CustomerProfile(
+            Optional.ofNullable(rs.getString("name")),
+            Optional.ofNullable(rs.getString("email")),
+            Optional.ofNullable(rs.getString("phone"))))
+        .findOne());
+  }
+
+  @Override
+  public Appended append(ConversationId id, NewMessage message) {
+    try {
+      return jdbi.inTransaction(handle -> appendIn(handle, id, message));
+    } catch (UnableToExecuteStatementException e) {
+      // Two retries with one client id raced past the duplicate check; the loser returns the winner's row.
+      if (message.clientId().isPresent()) {
+        Optional<Message> stored = jdbi.withHandle(handle -> byClientId(handle, id, message.clientId().get()));
+        if (stored.isPresent()) {
+          return new Appended(stored.get(), true);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Appended appendIn(Handle handle, ConversationId id, NewMessage message) {
+    if (message.clientId().isPresent()) {
+      Optional<Message> stored = byClientId(handle, id, message.clientId().get());
+      if (stored.isPresent()) {
+        if (findIn(handle, id).isEmpty()) {
+          throw new ConversationNotFoundException(id);
+        }
+        return new Appended(stored.get(), true);
+      }
+    }
+    return new Appended(insertMessage(handle, id, message), false);
+  }
+
+  private Message insertMessage(Handle handle, ConversationId id, NewMessage message) {
+    Instant now = now();
+    int bumped = handle.createUpdate("update conversations set last_seq = last_seq + 1, updated_at = :now where id = :id")
+        .bind("id", id.value())
+        .bind("now", now)
+        .execute();
+    if (bumped == 0) {
+      throw new ConversationNotFoundException(id);
+    }
+    long seq = handle.createQuery("select last_seq from conversations where id = :id")
+        .bind("id", id.value())
+        .mapTo(Long.class)
+        .one();
+    handle.createUpdate("insert into messages (conversation_id, seq, author, author_name, agent_id, body, citations, client_id, created_at)"
+            + " values (:id, :seq, :author, :authorName, cast(:agentId as uuid), :body, :citations, :clientId, :now)")
+        .bind("id", id.value())
+        .bind("seq", seq)
+        .bind("author", message.author().wireName())
+        .bind("authorName", message.authorName().orElse(null))
+        .bind("agentId", message.agentId().map(UUID::toString).orElse(null))
+        .bind("body", message.text())
+        .bind("citations", Json.write(message.citations()))
+        .bind("clientId", message.clientId().orElse(null))
+        .bind("now", now)
+        .execute();
+    return new Message(seq, message.author(), message.authorName().orElse(null), message.text(), now, message.citations(),
+        message.clientId().orElse(null));
+  }
+
+  private static Optional<Message> byClientId(Handle handle, ConversationId id, String clientId) {
+    return handle.createQuery("select " + MESSAGE_COLUMNS + " from messages where conversation_id = :id and client_id = :clientId")
+        .bind("id", id.value())
+        .bind("clientId", clientId)
+        .map((rs, ctx) -> message(rs))
+        .findOne();
+  }
+
+  @Override
+  public List<Message> messagesAfter(ConversationId id, long afterSeq, int limit) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select " + MESSAGE_COLUMNS + " from messages where conversation_id = :id and seq > :after order by seq limit :limit")
+        .bind("id", id.value())
+        .bind("after", afterSeq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> message(rs))
+        .list());
+  }
+
+  @Override
+  public Optional<Message> handOff(ConversationId id, String teamId, String reason, String detail, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'QUEUED', team_id = :team, queued_at = :now,"
+              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now where id = :id and state = 'BOT'")
+          .bind("id", id.value())
+          .bind("team", teamId)
+          .bind("now", now)
+          .execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at)"
+              + " values (:hid, :id, :team, :reason, :detail, :now)")
+          .bind("hid", UUID.randomUUID())
+          .bind("id", id.value())
+          .bind("team", teamId)
+          .bind("reason", reason)
+          .bind("detail", detail)
+          .bind("now", now)
+          .execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  @Override
+  public Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
+              + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
+          .bind("id", id.value())
+          .bind("agent", agent.id())
+          .bind("agentName", agent.name())
+          .bind("now", now)
+          .execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now"
+              + " where conversation_id = :id and claimed_by is null")
+          .bind("id", id.value())
+          .bind("agent", agent.id())
+          .bind("now", now)
+          .execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  @Override
+  public Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'RESOLVED', resolved_at = :now, updated_at = :now"
+              + " where id = :id and state = 'WITH_AGENT' and assigned_agent_id = :agent")
+          .bind("id", id.value())
+          .bind("agent", agent.id())
+          .bind("now", now)
+          .execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      handle.createUpdate("update handoffs set resolved_at = :now where conversation_id = :id and resolved_at is null")
+          .bind("id", id.value())
+          .bind("now", now)
+          .execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  @Override
+  public boolean reopen(ConversationId id) {
+    return jdbi.withHandle(handle -> handle.createUpdate(
+            "update conversations set state = 'BOT', team_id = null, assigned_agent_id = null, assigned_agent_name = null,"
+                + " queued_at = null, resolved_at = null, updated_at = :now where id = :id and state = 'RESOLVED'")
+        .bind("id", id.value())
+        .bind("now", now())
+        .execute()) == 1;
+  }
+
+  @Override
+  public List<QueueEntry> queued(Collection<String> teamIds) {
+    if (teamIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(handle -> handle.createQuery(queueSelect() + " where v.state = 'QUEUED' and v.team_id in (<teams>)"
+            + " order by v.queued_at, v.id")
+        .bindList("teams", List.copyOf(teamIds))
+        .map((rs, ctx) -> queueEntry(rs))
+        .list());
+  }
+
+  @Override
+  public List<QueueEntry> assignedTo(UUID agentId) {
+    return jdbi.withHandle(handle -> handle.createQuery(queueSelect()
+            + " where v.state = 'WITH_AGENT' and v.assigned_agent_id = :agent order by v.queued_at, v.id")
+        .bind("agent", agentId)
+        .map((rs, ctx) -> queueEntry(rs))
+        .list());
+  }
+
+  private static String queueSelect() {
+    return "select v.id, v.state, v.team_id, v.queued_at, c.name as customer_name,"
+        + " (select h.reason from handoffs h where h.conversation_id = v.id order by h.created_at desc limit 1) as reason,"
+        + " (select m.body from messages m where m.conversation_id = v.id and m.author = 'customer'"
+        + "   order by m.seq desc limit 1) as last_message"
+        + " from conversations v join customers c on c.id = v.customer_id";
+  }
+
+  @Override
+  public Optional<Handoff> latestHandoff(ConversationId id) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select id, team_id, reason, detail, created_at, claimed_by, claimed_at from handoffs"
+                + " where conversation_id = :id order by created_at desc limit 1")
+        .bind("id", id.value())
+        .map((rs, ctx) -> new Handoff(
+            rs.getObject("id", UUID.class), id, rs.getString("team_id"), rs.getString("reason"), rs.getString("detail"),
+            instant(rs, "created_at"), Optional.ofNullable(rs.getObject("claimed_by", UUID.class)),
+            Optional.ofNullable(instantOrNull(rs, "claimed_at"))))
+        .findOne());
+  }
+
+  private static Conversation conversation(ResultSet rs) throws SQLException {
+    UUID agentId = rs.getObject("assigned_agent_id", UUID.class);
+    Optional<AgentRef> agent = agentId == null
+        ? Optional.empty()
+        : Optional.of(new AgentRef(agentId, rs.getString("assigned_agent_name")));
+    return new Conversation(
+        new ConversationId(rs.getObject("id", UUID.class)),
+        rs.getString("token_hash"),
+        rs.getString("channel"),
+        rs.getObject("customer_id", UUID.class),
+        ConversationState.valueOf(rs.getString("state")),
+        Optional.ofNullable(rs.getString("team_id")),
+        agent,
+        rs.getLong("last_seq"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        Optional.ofNullable(instantOrNull(rs, "queued_at")));
+  }
+
+  private static Message message(ResultSet rs) throws SQLException {
+    List<Citation> citations;
+    try {
+      citations = Json.mapper().readValue(rs.getString("citations"), CITATIONS);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("stored citations are not valid JSON", e);
+    }
+    return new Message(
+        rs.getLong("seq"),
+        Author.fromWire(rs.getString("author")),
+        rs.getString("author_name"),
+        rs.getString("body"),
+        instant(rs, "created_at"),
+        citations,
+        rs.getString("client_id"));
+  }
+
+  private static QueueEntry queueEntry(ResultSet rs) throws SQLException {
+    return new QueueEntry(
+        new ConversationId(rs.getObject("id", UUID.class)),
+        ConversationState.valueOf(rs.getString("state")),
+        rs.getString("team_id"),
+        Optional.ofNullable(rs.getString("customer_name")),
+        Optional.ofNullable(rs.getString("reason")),
+        instant(rs, "queued_at"),
+        Optional.ofNullable(rs.getString("last_message")));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

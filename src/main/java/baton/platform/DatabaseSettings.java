@@ -1,0 +1,40 @@
+package baton.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the system of record lives. {@code schema}, when present, is created and used for every
+ * connection; tests use it to give each run its own PostgreSQL schema.
+ */
+public record DatabaseSettings(String url, String user, String password, int poolSize, Optional<String> schema) {
+  public DatabaseSettings {
+    requireNonNull(url, "url");
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+    requireNonNull(schema, "schema");
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("poolSize must be at least 1");
+    }
+  }
+
+  /** The embedded default: an H2 file database in PostgreSQL mode, so one set of SQL serves both. */
+  public static DatabaseSettings embedded(Path dataDir) {
+    String file = dataDir.toAbsolutePath().resolve("baton").toString();
+    return new DatabaseSettings(
+        "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "sa", "", 10, Optional.empty());
+  }
+
+  public boolean isPostgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The URL without credentials or parameters, safe to log. */
+  public String describe() {
+    int cut = url.indexOf(isPostgres() ? '?' : ';');
+    return cut < 0 ? url : url.substring(0, cut);
+  }
+}

@@ -1,0 +1,24 @@
+package baton.platform;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries live events (JSON text) between whoever changes a conversation and whoever holds a socket
+ * for it. Events are notifications only: the database stays the source of truth, and a subscriber
+ * that misses an event catches up by reading the store from its last seen sequence number. That is
+ * what lets a Redis implementation replace the in-process one without new delivery guarantees.
+ */
+public interface EventBus extends AutoCloseable {
+  void publish(String topic, String json);
+
+  /** Subscribes until the returned handle is closed. The listener must not block. */
+  Subscription subscribe(String topic, Consumer<String> listener);
+
+  @Override
+  void close();
+
+  interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

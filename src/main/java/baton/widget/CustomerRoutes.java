@@ -1,0 +1,218 @@
+package baton.widget;
+
+import baton.conversation.Conversation;
+import baton.conversation.ConversationEvents;
+import baton.conversation.ConversationId;
+import baton.conversation.ConversationService;
+import baton.conversation.CustomerProfile;
+import baton.conversation.Message;
+import baton.platform.ApiException;
+import baton.platform.EventBus;
+import baton.platform.HttpRoutes;
+import baton.platform.Json;
+import baton.platform.LiveSocket;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** {@code /api/conversations/**}: start, post, read, and the live socket. Thread-safe. */
+public final class CustomerRoutes implements HttpRoutes {
+  private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+  private final ConversationService conversations;
+  private final EventBus bus;
+  private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+
+  private record Listener(LiveSocket socket, EventBus.Subscription subscription, ConversationId conversationId) {}
+
+  public CustomerRoutes(ConversationService conversations, EventBus bus, MeterRegistry meters) {
+    this.conversations = conversations;
+    this.bus = bus;
+    meters.gauge("baton.websockets.open", List.of(io.micrometer.core.instrument.Tag.of("side", "customer")), listeners, Map::size);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.before("/api/conversations", CustomerRoutes::allowAnyOrigin);
+    routes.before("/api/conversations/*", CustomerRoutes::allowAnyOrigin);
+    Handler preflight = ctx -> ctx.status(204);
+    routes.options("/api/conversations", preflight);
+    routes.options("/api/conversations/{id}", preflight);
+    routes.options("/api/conversations/{id}/messages", preflight);
+    routes.post("/api/conversations", this::start);
+    routes.get("/api/conversations/{id}", this::show);
+    routes.post("/api/conversations/{id}/messages", this::post);
+    routes.get("/api/conversations/{id}/messages", this::read);
+    routes.ws("/api/conversations/{id}/live", this::live);
+  }
+
+  /** Customer calls carry a bearer token, not cookies, so any site may embed the widget safely. */
+  private static void allowAnyOrigin(Context ctx) {
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    ctx.header("Access-Control-Max-Age", "600");
+  }
+
+  private void start(Context ctx) {
+    JsonNode body = ctx.body().isBlank() ? Json.mapper().createObjectNode() : Json.readObject(ctx.body());
+    String channel = optionalText(body, "channel", 32).orElse("web");
+    if (!CHANNEL.matcher(channel).matches()) {
+      throw ApiException.badRequest("Field 'channel' must be a short lower-case name such as \"web\".");
+    }
+    var profile = new CustomerProfile(optionalText(body, "name", 200), optionalText(body, "email", 320),
+        optionalText(body, "phone", 64));
+    ConversationService.Started started = conversations.start(channel, profile);
+    var response = new LinkedHashMap<String, Object>();
+    response.put("id", started.conversation().id().toString());
+    response.put("token", started.token());
+    response.put("state", started.conversation().state());
+    response.put("greeting", started.greeting());
+    ctx.status(201).json(response);
+  }
+
+  private void show(Context ctx) {
+    Conversation conversation = authorize(ctx);
+    ctx.json(Map.of("conversation", conversations.view(conversation)));
+  }
+
+  private void post(Context ctx) {
+    Conversation conversation = authorize(ctx);
+    JsonNode body = Json.readObject(ctx.body());
+    JsonNode text = body.get("text");
+    if (text == null || !text.isTextual()) {
+      throw ApiException.badRequest("Field 'text' is required and must be a string.");
+    }
+    Optional<String> clientId = optionalText(body, "clientId", 64);
+    ConversationService.CustomerPost posted = conversations.postFromCustomer(conversation, text.asText(), clientId);
+    var response = new LinkedHashMap<String, Object>();
+    response.put("message", posted.message());
+    response.put("replies", posted.replies());
+    response.put("state", posted.state());
+    ctx.status(posted.duplicate() ? 200 : 201).json(response);
+  }
+
+  private void read(Context ctx) {
+    Conversation conversation = authorize(ctx);
+    long after = afterParam(ctx.queryParam("after"));
+    var response = new LinkedHashMap<String, Object>();
+    response.put("conversation", conversations.view(conversation));
+    response.put("messages", conversations.transcript(conversation.id(), after));
+    ctx.json(response);
+  }
+
+  private Conversation authorize(Context ctx) {
+    ConversationId id = ConversationId.parse(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("Conversation"));
+    String header = ctx.header("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    Conversation conversation = conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    if (token == null || conversations.authorize(id, token).isEmpty()) {
+      throw ApiException.unauthorized("Send the conversation token as 'Authorization: Bearer <token>'.");
+    }
+    return conversation;
+  }
+
+  private void live(WsConfig ws) {
+    ws.onConnect(this::connect);
+    ws.onMessage(ctx -> {
+      Listener listener = listeners.get(ctx.sessionId());
+      if (listener == null) {
+        return;
+      }
+      JsonNode frame;
+      try {
+        frame = Json.mapper().readTree(ctx.message());
+      } catch (Exception e) {
+        listener.socket().send("{\"type\":\"error\",\"error\":{\"code\":\"malformed_json\",\"message\":\"Frames must be JSON objects.\"}}");
+        return;
+      }
+      String type = frame == null ? "" : frame.path("type").asText("");
+      switch (type) {
+        case "ping" -> listener.socket().send("{\"type\":\"pong\"}");
+        case "typing" -> conversations.find(listener.conversationId()).ifPresent(conversations::customerTyping);
+        default -> listener.socket().send(
+            "{\"type\":\"error\",\"error\":{\"code\":\"invalid_request\",\"message\":\"Unknown frame type.\"}}");
+      }
+    });
+    ws.onClose(ctx -> disconnect(ctx));
+    ws.onError(ctx -> disconnect(ctx));
+  }
+
+  private void connect(WsConnectContext ctx) {
+    Optional<ConversationId> id = ConversationId.parse(ctx.pathParam("id"));
+    if (id.isEmpty() || conversations.find(id.get()).isEmpty()) {
+      ctx.closeSession(4404, "unknown conversation");
+      return;
+    }
+    String token = ctx.queryParam("token");
+    if (token == null || conversations.authorize(id.get(), token).isEmpty()) {
+      ctx.closeSession(4401, "wrong or missing token");
+      return;
+    }
+    long after;
+    try {
+      after = afterParam(ctx.queryParam("after"));
+    } catch (ApiException e) {
+      ctx.closeSession(4400, "after must be a non-negative number");
+      return;
+    }
+    ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
+    var socket = new LiveSocket(ctx);
+    // Subscribe before reading the backlog, so nothing committed in between is missed; a message
+    // that arrives both ways is sent twice and the client drops the repeat by its seq.
+    EventBus.Subscription subscription = bus.subscribe(ConversationEvents.topicOf(id.get()), socket::send);
+    listeners.put(ctx.sessionId(), new Listener(socket, subscription, id.get()));
+    for (Message message : conversations.transcript(id.get(), after)) {
+      socket.send(Json.write(Map.of("type", "message", "message", message)));
+    }
+  }
+
+  private void disconnect(WsContext ctx) {
+    Listener listener = listeners.remove(ctx.sessionId());
+    if (listener != null) {
+      listener.subscription().close();
+      listener.socket().close();
+    }
+  }
+
+  static long afterParam(String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      long after = Long.parseLong(value.strip());
+      if (after < 0) {
+        throw ApiException.badRequest("Query parameter 'after' must be a non-negative number.");
+      }
+      return after;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Query parameter 'after' must be a non-negative number.");
+    }
+  }
+
+  private static Optional<String> optionalText(JsonNode body, String field, int maxLength) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      throw ApiException.badRequest("Field '" + field + "' must be a string.");
+    }
+    String value = node.asText().strip();
+    if (value.length() > maxLength) {
+      throw ApiException.badRequest("Field '" + field + "' must be at most " + maxLength + " characters.");
+    }
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+}

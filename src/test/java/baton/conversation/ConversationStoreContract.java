@@ -1,0 +1,310 @@
+package baton.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import baton.routing.JdbiTeamStore;
+import baton.routing.Team;
+import baton.platform.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ConversationStore} must do, run against each real database. Agents are inserted
+ * with plain SQL so this contract does not depend on the agent feature.
+ */
+interface ConversationStoreContract {
+  Database database();
+
+  default ConversationStore store() {
+    return new JdbiConversationStore(database().jdbi(), Clock.systemUTC());
+  }
+
+  default AgentRef anAgent(String name) {
+    UUID id = UUID.randomUUID();
+    database().jdbi().useHandle(handle -> handle.createUpdate(
+            "insert into agents (id, email, name, password_hash, role, created_at) values (:id, :email, :name, 'x', 'agent', current_timestamp)")
+        .bind("id", id).bind("email", id + "@test").bind("name", name).execute());
+    return new AgentRef(id, name);
+  }
+
+  default void teams(String... ids) {
+    var teams = new JdbiTeamStore(database().jdbi(), Clock.systemUTC());
+    for (String id : ids) {
+      teams.save(new Team(id, id.toUpperCase(), 5));
+    }
+  }
+
+  default Conversation aConversation() {
+    return store().start("web", new CustomerProfile(Optional.of("Ada"), Optional.of("ada@example.com"), Optional.empty()), "hash");
+  }
+
+  default Conversation aQueuedConversation(String team) {
+    Conversation conversation = aConversation();
+    store().append(conversation.id(), NewMessage.fromCustomer("agent please", Optional.empty()));
+    store().handOff(conversation.id(), team, "human_request", "asked", NewMessage.system("Connecting you"));
+    return conversation;
+  }
+
+  @Test
+  default void start_thenFind_returnsConversationWithTheBotAndNoMessages() {
+    Conversation started = aConversation();
+
+    Conversation found = store().find(started.id()).orElseThrow();
+
+    assertThat(found.state()).isEqualTo(ConversationState.BOT);
+    assertThat(found.channel()).isEqualTo("web");
+    assertThat(found.tokenHash()).isEqualTo("hash");
+    assertThat(found.createdAt()).isEqualTo(started.createdAt());
+    assertThat(store().messagesAfter(started.id(), 0, 100)).isEmpty();
+    assertThat(store().customerOf(started.id()).orElseThrow().email()).contains("ada@example.com");
+  }
+
+  @Test
+  default void find_unknownId_isEmpty() {
+    assertThat(store().find(ConversationId.random())).isEmpty();
+  }
+
+  @Test
+  default void append_numbersMessagesOneTwoThree_andKeepsEveryField() {
+    Conversation conversation = aConversation();
+    var citation = new Citation("Shipping times › Standard", "/kb/shipping-times#standard");
+
+    store().append(conversation.id(), NewMessage.fromCustomer("hello", Optional.of("c-1")));
+    store().append(conversation.id(), NewMessage.fromBot("Sam", "Standard shipping takes 3 days.", List.of(citation)));
+    store().append(conversation.id(), NewMessage.system("note"));
+
+    List<Message> messages = store().messagesAfter(conversation.id(), 0, 100);
+    assertThat(messages).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+    assertThat(messages.get(0).clientId()).isEqualTo("c-1");
+    assertThat(messages.get(1).author()).isEqualTo(Author.BOT);
+    assertThat(messages.get(1).authorName()).isEqualTo("Sam");
+    assertThat(messages.get(1).citations()).containsExactly(citation);
+    assertThat(store().find(conversation.id()).orElseThrow().lastSeq()).isEqualTo(3);
+  }
+
+  @Test
+  default void append_sameClientIdTwice_storesOnceAndReturnsTheStoredMessage() {
+    Conversation conversation = aConversation();
+
+    var first = store().append(conversation.id(), NewMessage.fromCustomer("where is my order?", Optional.of("retry-1")));
+    var second = store().append(conversation.id(), NewMessage.fromCustomer("where is my order?", Optional.of("retry-1")));
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.message()).isEqualTo(first.message());
+    assertThat(store().messagesAfter(conversation.id(), 0, 100)).hasSize(1);
+  }
+
+  @Test
+  default void append_toUnknownConversation_throwsNotFound() {
+    assertThatThrownBy(() -> store().append(ConversationId.random(), NewMessage.fromCustomer("hi", Optional.empty())))
+        .isInstanceOf(ConversationNotFoundException.class);
+  }
+
+  @Test
+  default void messagesAfter_returnsOnlyLaterMessagesInOrder() {
+    Conversation conversation = aConversation();
+    for (int i = 1; i <= 5; i++) {
+      store().append(conversation.id(), NewMessage.fromCustomer("message " + i, Optional.empty()));
+    }
+
+    assertThat(store().messagesAfter(conversation.id(), 3, 100)).extracting(Message::text)
+        .containsExactly("message 4", "message 5");
+    assertThat(store().messagesAfter(conversation.id(), 0, 2)).extracting(Message::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
+  default void concurrentAppends_getUniqueGapFreeSequenceNumbers() throws Exception {
+    Conversation conversation = aConversation();
+    int threads = 8;
+    int perThread = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      var start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            store().append(conversation.id(), NewMessage.fromCustomer("t" + thread + " m" + i, Optional.empty()));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Message> messages = store().messagesAfter(conversation.id(), 0, 10_000);
+    assertThat(messages).hasSize(threads * perThread);
+    assertThat(messages).extracting(Message::seq)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, threads * perThread).boxed().toList());
+  }
+
+  @Test
+  default void handOff_movesBotConversationToTheTeamQueueWithNoticeAndRecord() {
+    teams("support");
+    Conversation conversation = aConversation();
+    store().append(conversation.id(), NewMessage.fromCustomer("I want a person", Optional.empty()));
+
+    Optional<Message> notice = store().handOff(conversation.id(), "support", "human_request", "asked for a person",
+        NewMessage.system("Connecting you to the Support team"));
+
+    assertThat(notice).isPresent();
+    assertThat(notice.get().seq()).isEqualTo(2);
+    assertThat(notice.get().author()).isEqualTo(Author.SYSTEM);
+    Conversation queued = store().find(conversation.id()).orElseThrow();
+    assertThat(queued.state()).isEqualTo(ConversationState.QUEUED);
+    assertThat(queued.teamId()).contains("support");
+    assertThat(queued.queuedAt()).isPresent();
+    Handoff handoff = store().latestHandoff(conversation.id()).orElseThrow();
+    assertThat(handoff.reason()).isEqualTo("human_request");
+    assertThat(handoff.detail()).isEqualTo("asked for a person");
+    assertThat(handoff.claimedBy()).isEmpty();
+  }
+
+  @Test
+  default void handOff_whenAlreadyQueued_changesNothing() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+
+    Optional<Message> second = store().handOff(conversation.id(), "support", "low_confidence", "again", NewMessage.system("again"));
+
+    assertThat(second).isEmpty();
+    assertThat(store().messagesAfter(conversation.id(), 0, 100)).hasSize(2);
+  }
+
+  @Test
+  default void claim_firstAgentWins_secondGetsNothing() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    AgentRef bob = anAgent("Bob");
+
+    assertThat(store().claim(conversation.id(), alice, NewMessage.system("Alice joined"))).isPresent();
+    assertThat(store().claim(conversation.id(), bob, NewMessage.system("Bob joined"))).isEmpty();
+
+    Conversation claimed = store().find(conversation.id()).orElseThrow();
+    assertThat(claimed.state()).isEqualTo(ConversationState.WITH_AGENT);
+    assertThat(claimed.assignedAgent()).contains(alice);
+    assertThat(store().latestHandoff(conversation.id()).orElseThrow().claimedBy()).contains(alice.id());
+    assertThat(store().messagesAfter(conversation.id(), 0, 100)).extracting(Message::text).doesNotContain("Bob joined");
+  }
+
+  @Test
+  default void claim_byManyAgentsAtOnce_hasExactlyOneWinnerPerConversation() throws Exception {
+    teams("support");
+    int conversations = 20;
+    int agents = 8;
+    List<Conversation> queued = new ArrayList<>();
+    for (int i = 0; i < conversations; i++) {
+      queued.add(aQueuedConversation("support"));
+    }
+    List<AgentRef> team = new ArrayList<>();
+    for (int i = 0; i < agents; i++) {
+      team.add(anAgent("Agent " + i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(agents);
+    var wins = new ConcurrentLinkedQueue<String>();
+    var failures = new AtomicInteger();
+    try {
+      var start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (AgentRef agent : team) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (Conversation conversation : queued) {
+            try {
+              store().claim(conversation.id(), agent, NewMessage.system(agent.name() + " joined"))
+                  .ifPresent(m -> wins.add(conversation.id() + " " + agent.id()));
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(failures).hasValue(0);
+    assertThat(wins).hasSize(conversations);
+    Set<String> claimedConversations = new HashSet<>();
+    for (String win : wins) {
+      claimedConversations.add(win.split(" ")[0]);
+    }
+    assertThat(claimedConversations).hasSize(conversations);
+    for (Conversation conversation : queued) {
+      Conversation claimed = store().find(conversation.id()).orElseThrow();
+      assertThat(claimed.state()).isEqualTo(ConversationState.WITH_AGENT);
+      assertThat(wins).contains(conversation.id() + " " + claimed.assignedAgent().orElseThrow().id());
+      assertThat(store().messagesAfter(conversation.id(), 0, 100)).filteredOn(m -> m.text().endsWith("joined")).hasSize(1);
+    }
+  }
+
+  @Test
+  default void resolve_onlyByTheOwner_thenReopenReturnsItToTheBot() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    AgentRef bob = anAgent("Bob");
+    store().claim(conversation.id(), alice, NewMessage.system("Alice joined"));
+
+    assertThat(store().resolve(conversation.id(), bob, NewMessage.system("resolved"))).isEmpty();
+    assertThat(store().resolve(conversation.id(), alice, NewMessage.system("resolved"))).isPresent();
+    assertThat(store().resolve(conversation.id(), alice, NewMessage.system("resolved again"))).isEmpty();
+    assertThat(store().find(conversation.id()).orElseThrow().state()).isEqualTo(ConversationState.RESOLVED);
+
+    assertThat(store().reopen(conversation.id())).isTrue();
+    Conversation reopened = store().find(conversation.id()).orElseThrow();
+    assertThat(reopened.state()).isEqualTo(ConversationState.BOT);
+    assertThat(reopened.assignedAgent()).isEmpty();
+    assertThat(store().reopen(conversation.id())).isFalse();
+  }
+
+  @Test
+  default void queued_listsOnlyTheGivenTeams_longestWaitingFirst_andAssignedToListsMine() throws Exception {
+    teams("support", "billing");
+    Conversation first = aQueuedConversation("support");
+    Thread.sleep(5);
+    Conversation billing = aQueuedConversation("billing");
+    Thread.sleep(5);
+    Conversation second = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+
+    assertThat(store().queued(List.of("support"))).extracting(QueueEntry::id).containsExactly(first.id(), second.id());
+    assertThat(store().queued(List.of("support", "billing"))).extracting(QueueEntry::id)
+        .containsExactly(first.id(), billing.id(), second.id());
+    QueueEntry entry = store().queued(List.of("billing")).getFirst();
+    assertThat(entry.customerName()).contains("Ada");
+    assertThat(entry.handoffReason()).contains("human_request");
+    assertThat(entry.lastMessage()).contains("agent please");
+    assertThat(store().queued(List.of())).isEmpty();
+
+    store().claim(second.id(), alice, NewMessage.system("Alice joined"));
+    assertThat(store().assignedTo(alice.id())).extracting(QueueEntry::id).containsExactly(second.id());
+    assertThat(store().queued(List.of("support"))).extracting(QueueEntry::id).containsExactly(first.id());
+  }
+}

@@ -1,0 +1,25 @@
+package baton.conversation;
+
+import baton.platform.Database;
+import baton.platform.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+class H2ConversationStoreTest implements ConversationStoreContract {
+  private TestDatabases.TestDatabase db;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabases.h2();
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Override
+  public Database database() {
+    return db.database();
+  }
+}
