@@ -25,6 +25,7 @@ public final class JdbiAgentStore implements AgentStore {
   @Override
   public Agent save(String email, String name, AgentRole role, String passwordHash, List<String> teamIds) {
     String normalized = email.strip().toLowerCase(Locale.ROOT);
+    List<String> teams = teamIds.stream().distinct().sorted().toList();
     return jdbi.inTransaction(handle -> {
       Optional<UUID> existing = handle.createQuery("select id from agents where email = :email")
           .bind("email", normalized).mapTo(UUID.class).findOne();
@@ -39,11 +40,11 @@ public final class JdbiAgentStore implements AgentStore {
             .bind("id", id).bind("email", normalized).bind("name", name).bind("hash", passwordHash)
             .bind("role", role.wireName()).bind("now", clock.instant()).execute();
       }
-      for (String team : teamIds) {
+      for (String team : teams) {
         handle.createUpdate("insert into agent_teams (agent_id, team_id) values (:id, :team)")
             .bind("id", id).bind("team", team).execute();
       }
-      return new Agent(id, normalized, name, role, teamIds);
+      return new Agent(id, normalized, name, role, teams);
     });
   }
 

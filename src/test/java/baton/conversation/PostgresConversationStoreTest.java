@@ -3,15 +3,10 @@ package baton.conversation;
 import baton.platform.Database;
 import baton.platform.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 class PostgresConversationStoreTest implements ConversationStoreContract {
-  private TestDatabases.TestDatabase db;
-
-  @BeforeEach
-  void open() {
-    db = TestDatabases.postgres();
-  }
+  // Opened at construction, so contract @BeforeEach methods already see it.
+  private final TestDatabases.TestDatabase db = TestDatabases.postgres();
 
   @AfterEach
   void close() {

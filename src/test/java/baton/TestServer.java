@@ -1,0 +1,83 @@
+package baton;
+
+import baton.platform.DatabaseSettings;
+import baton.platform.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A real Baton server in this JVM on a free port, with the demo bot, articles and agents, on an H2
+ * file database in its own folder (or on a given database). The same wiring as {@code baton demo}.
+ */
+public final class TestServer implements AutoCloseable {
+  private final Path dataDir;
+  private final boolean ownsDir;
+  private final Baton baton;
+
+  private TestServer(Path dataDir, boolean ownsDir, Baton baton) {
+    this.dataDir = dataDir;
+    this.ownsDir = ownsDir;
+    this.baton = baton;
+  }
+
+  public static TestServer demo() {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      return new TestServer(dir, true, startIn(dir, DatabaseSettings.embedded(dir), 4000));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A server on an existing data folder, e.g. to restart on the same H2 file. The caller deletes it. */
+  public static TestServer demoIn(Path dataDir) {
+    return new TestServer(dataDir, false, startIn(dataDir, DatabaseSettings.embedded(dataDir), 4000));
+  }
+
+  public static TestServer demoOn(DatabaseSettings database) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      return new TestServer(dir, true, startIn(dir, database, 4000));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Baton startIn(Path dir, DatabaseSettings database, int maxMessageChars) {
+    Path spec = Demo.installFiles(dir.resolve("demo"));
+    var settings = new ServerSettings("127.0.0.1", 0, dir, database, spec, maxMessageChars, Optional.empty(), Optional.empty());
+    return Main.start(settings, true);
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + baton.port() + path);
+  }
+
+  public URI wsUri(String path) {
+    return URI.create("ws://127.0.0.1:" + baton.port() + path);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + baton.port();
+  }
+
+  public Baton baton() {
+    return baton;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    baton.close();
+    if (ownsDir) {
+      TestDatabases.deleteQuietly(dataDir);
+    }
+  }
+}
