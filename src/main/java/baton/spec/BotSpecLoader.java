@@ -41,7 +41,11 @@ public final class BotSpecLoader {
     String where = file.toString();
     RawSpec raw;
     try {
-      raw = yaml.readValue(Files.readString(file), RawSpec.class);
+      String text = Files.readString(file);
+      if (text.isBlank()) {
+        throw new SpecException(List.of(where + ":1:1: the spec file is empty"));
+      }
+      raw = yaml.readValue(text, RawSpec.class);
     } catch (UnrecognizedPropertyException e) {
       throw new SpecException(List.of(at(where, e.getLocation()) + "unknown key '" + e.getPropertyName()
           + "'; allowed here: " + e.getKnownPropertyIds()));

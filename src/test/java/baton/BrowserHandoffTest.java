@@ -1,0 +1,125 @@
+package baton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A customer in the demo shop's chat widget and an agent in the console, in two real headless
+ * Chromium sessions, through a whole handoff.
+ */
+class BrowserHandoffTest {
+  private TestServer server;
+  private ChromeDriver customer;
+  private ChromeDriver agent;
+
+  @BeforeEach
+  void start() {
+    customer = Browsers.open();
+    agent = Browsers.open();
+    server = TestServer.demo();
+  }
+
+  @AfterEach
+  void stop() {
+    if (customer != null) {
+      customer.quit();
+    }
+    if (agent != null) {
+      agent.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void customerInTheWidget_handsOff_agentInTheConsoleClaimsRepliesAndResolves() {
+    var customerWait = new WebDriverWait(customer, Duration.ofSeconds(15));
+    var agentWait = new WebDriverWait(agent, Duration.ofSeconds(15));
+
+    customer.get(server.baseUrl() + "/");
+    customer.findElement(By.cssSelector("[data-baton='launcher']")).click();
+    customerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-baton='panel']")));
+    customerWait.until(driver -> !messages(customer, "bot").isEmpty()); // the greeting
+
+    send(customer, "How long does standard shipping take?");
+    customerWait.until(driver -> !driver.findElements(By.cssSelector("[data-baton='citation']")).isEmpty());
+    assertThat(customer.findElement(By.cssSelector("[data-baton='citation']")).getAttribute("href")).contains("/kb/");
+
+    String hostile = "<b>not bold</b>";
+    send(customer, hostile);
+    customerWait.until(driver -> messages(customer, "customer").stream()
+        .anyMatch(message -> message.getAttribute("data-seq") != null && text(message).equals(hostile)));
+    assertThat(customer.findElements(By.cssSelector("[data-baton='messages'] b"))).isEmpty();
+
+    send(customer, "talk to a human");
+    customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("Support team")));
+    Browsers.screenshot(customer, "widget-handed-off");
+
+    agent.get(server.baseUrl() + "/console/");
+    agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='email']")));
+    agent.findElement(By.cssSelector("[data-test='email']")).sendKeys(Demo.AGENTS.getFirst().email());
+    agent.findElement(By.cssSelector("[data-test='password']")).sendKeys(Demo.AGENTS.getFirst().password());
+    agent.findElement(By.cssSelector("[data-test='login']")).click();
+    agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='agent-name']"), "Alice"));
+    WebElement queued = agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='queue-item']")));
+    queued.click();
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']"))).click();
+    WebElement reply = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reply-input']")));
+    Browsers.screenshot(agent, "console-claimed");
+    reply.sendKeys("Hi, this is Alice. Let me check that for you.");
+    agent.findElement(By.cssSelector("[data-test='reply-send']")).click();
+
+    customerWait.until(driver -> messages(customer, "agent").stream()
+        .anyMatch(m -> text(m).contains("Hi, this is Alice")));
+
+    send(customer, "Thanks Alice!");
+    agentWait.until(driver -> driver.findElements(By.cssSelector("[data-test='transcript'] [data-test='message'][data-author='customer']"))
+        .stream().anyMatch(m -> m.getText().contains("Thanks Alice!")));
+
+    agent.findElement(By.cssSelector("[data-test='resolve']")).click();
+    customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("resolved")));
+    Browsers.screenshot(customer, "widget-resolved");
+    Browsers.screenshot(agent, "console-resolved");
+
+    // A reload resumes the same conversation: every message once, in order.
+    int before = messages(customer, null).size();
+    customer.navigate().refresh();
+    customerWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-baton='launcher']")));
+    if (!customer.findElement(By.cssSelector("[data-baton='panel']")).isDisplayed()) {
+      customer.findElement(By.cssSelector("[data-baton='launcher']")).click();
+    }
+    customerWait.until(driver -> messages(customer, null).size() >= before);
+    List<String> seqs = messages(customer, null).stream().map(m -> m.getAttribute("data-seq")).toList();
+    assertThat(seqs).doesNotContainNull();
+    assertThat(new HashSet<>(seqs)).hasSameSizeAs(seqs);
+    assertThat(seqs).hasSize(before);
+  }
+
+  private static void send(ChromeDriver driver, String text) {
+    WebElement input = driver.findElement(By.cssSelector("[data-baton='input']"));
+    input.sendKeys(text);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  private static List<WebElement> messages(ChromeDriver driver, String author) {
+    String selector = "[data-baton='messages'] [data-baton='message']" + (author == null ? "" : "[data-author='" + author + "']");
+    return driver.findElements(By.cssSelector(selector));
+  }
+
+  private static String text(WebElement message) {
+    return message.findElement(By.cssSelector("[data-baton='text']")).getText();
+  }
+}

@@ -1,0 +1,87 @@
+package baton.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotSpecLoaderTest {
+  @TempDir Path dir;
+  private final BotSpecLoader loader = new BotSpecLoader();
+
+  private Path spec(String yaml) throws IOException {
+    Files.createDirectories(dir.resolve("kb"));
+    return Files.writeString(dir.resolve("bot.yaml"), yaml);
+  }
+
+  private static final String VALID = """
+      bot:
+        name: Sam
+        greeting: Hello
+      knowledge:
+        folders: [kb]
+      answer:
+        minScore: 2.5
+      handoff:
+        defaultTeam: support
+      teams:
+        - id: support
+          name: Support
+          typicalReplyMinutes: 7
+      """;
+
+  @Test
+  void load_validSpec_resolvesFoldersAndDefaults() throws IOException {
+    BotSpec spec = loader.load(spec(VALID));
+
+    assertThat(spec.botName()).isEqualTo("Sam");
+    assertThat(spec.answerMinScore()).isEqualTo(2.5);
+    assertThat(spec.knowledgeFolders()).containsExactly(dir.resolve("kb").toAbsolutePath());
+    assertThat(spec.team("support").typicalReplyMinutes()).isEqualTo(7);
+    assertThat(spec.handoffMessage()).contains("{team}").contains("{minutes}");
+  }
+
+  @Test
+  void load_unknownKey_reportsFileLineAndColumn() throws IOException {
+    Path file = spec(VALID.replace("  greeting: Hello", "  greeting: Hello\n  tone: friendly"));
+
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith(file + ":4:")
+        .hasMessageContaining("unknown key 'tone'");
+  }
+
+  @Test
+  void load_wrongType_reportsLine() throws IOException {
+    Path file = spec(VALID.replace("minScore: 2.5", "minScore: high"));
+
+    assertThatThrownBy(() -> loader.load(file)).isInstanceOf(SpecException.class).hasMessageStartingWith(file + ":7:");
+  }
+
+  @Test
+  void load_unknownDefaultTeamAndMissingFolder_reportsEveryProblem() throws IOException {
+    Path file = spec(VALID.replace("defaultTeam: support", "defaultTeam: sales").replace("[kb]", "[missing]"));
+
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.problems()).hasSize(2))
+        .hasMessageContaining("defaultTeam 'sales'")
+        .hasMessageContaining("knowledge folder 'missing'");
+  }
+
+  @Test
+  void load_scoreOutOfRangeOrEmptyFile_isRejected() throws IOException {
+    assertThatThrownBy(() -> loader.load(spec(VALID.replace("minScore: 2.5", "minScore: -1"))))
+        .hasMessageContaining("answer.minScore");
+    assertThatThrownBy(() -> loader.load(spec(""))).hasMessageContaining("empty");
+  }
+
+  @Test
+  void load_missingFile_isAClearError() {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"))).isInstanceOf(SpecException.class)
+        .hasMessageContaining("cannot read");
+  }
+}
