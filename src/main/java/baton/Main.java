@@ -40,6 +40,9 @@ import picocli.CommandLine;
 /** The composition root: builds every part with {@code new} and starts the server. Nothing else. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /** Held so the level sticks: Lucene warns on stderr that the incubating Vector API is not enabled. */
+  private static final java.util.logging.Logger LUCENE_VECTORS =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   private Main() {}
 
@@ -50,6 +53,7 @@ public final class Main {
   /** Starts a server; {@code demo} also creates the demo agents. Used by the CLI and by tests. */
   public static Baton start(ServerSettings settings, boolean demo) {
     long started = System.nanoTime();
+    LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     Clock clock = Clock.systemUTC();
     var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);

@@ -55,7 +55,9 @@ public final class AgentRoutes implements HttpRoutes {
   private final ConversationService conversations;
   private final EventBus bus;
   private final Clock clock;
-  private final Map<String, EventBus.Subscription> sockets = new ConcurrentHashMap<>();
+  private final Map<String, Listener> sockets = new ConcurrentHashMap<>();
+
+  private record Listener(LiveSocket socket, EventBus.Subscription subscription) {}
 
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
       EventBus bus, Clock clock, MeterRegistry meters) {
@@ -251,8 +253,9 @@ public final class AgentRoutes implements HttpRoutes {
   private void live(WsConfig ws) {
     ws.onConnect(this::connect);
     ws.onMessage(ctx -> {
-      if ("{\"type\":\"ping\"}".equals(ctx.message().replace(" ", ""))) {
-        ctx.send("{\"type\":\"pong\"}");
+      Listener listener = sockets.get(ctx.sessionId());
+      if (listener != null && "{\"type\":\"ping\"}".equals(ctx.message().replace(" ", ""))) {
+        listener.socket().send("{\"type\":\"pong\"}");
       }
     });
     ws.onClose(this::disconnect);
@@ -278,7 +281,7 @@ public final class AgentRoutes implements HttpRoutes {
     String agentId = agent.id().toString();
     ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
     var socket = new LiveSocket(ctx);
-    sockets.put(ctx.sessionId(), bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
+    sockets.put(ctx.sessionId(), new Listener(socket, bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
       JsonNode event = Json.readTree(json);
       String type = event.path("type").asText();
       boolean forMe = agentId.equals(event.path("agentId").asText(null));
@@ -286,14 +289,15 @@ public final class AgentRoutes implements HttpRoutes {
       if (forMe || forMyTeam) {
         socket.send(json);
       }
-    }));
+    })));
     socket.send("{\"type\":\"hello\"}");
   }
 
   private void disconnect(WsContext ctx) {
-    EventBus.Subscription subscription = sockets.remove(ctx.sessionId());
-    if (subscription != null) {
-      subscription.close();
+    Listener listener = sockets.remove(ctx.sessionId());
+    if (listener != null) {
+      listener.subscription().close();
+      listener.socket().close();
     }
   }
 

@@ -58,11 +58,6 @@ public final class ConversationService {
     return store.find(id);
   }
 
-  /** The conversation, if the token is the one handed out when it started. */
-  public Optional<Conversation> authorize(ConversationId id, String token) {
-    return store.find(id).filter(conversation -> SecureTokens.matches(token, conversation.tokenHash()));
-  }
-
   public ConversationView view(Conversation conversation) {
     return ConversationView.of(conversation, conversation.teamId().flatMap(teams::find));
   }
@@ -100,11 +95,15 @@ public final class ConversationService {
     if (conversation.state().isWithHumans()) {
       return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
     }
-    List<Message> replies = switch (bot.respond(body)) {
-      case Decision.Answer answer -> List.of(answerWith(conversation, answer));
-      case Decision.HandOff handOff -> handOff(conversation, handOff);
+    return switch (bot.respond(body)) {
+      case Decision.Answer answer ->
+          new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
+      case Decision.HandOff handOff -> {
+        List<Message> notice = handOff(conversation, handOff);
+        ConversationState state = notice.isEmpty() ? reload(id).state() : ConversationState.QUEUED;
+        yield new CustomerPost(appended.message(), notice, state, false);
+      }
     };
-    return new CustomerPost(appended.message(), replies, reload(id).state(), false);
   }
 
   private Message answerWith(Conversation conversation, Decision.Answer answer) {

@@ -11,6 +11,7 @@ import baton.platform.EventBus;
 import baton.platform.HttpRoutes;
 import baton.platform.Json;
 import baton.platform.LiveSocket;
+import baton.platform.SecureTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -117,7 +118,7 @@ public final class CustomerRoutes implements HttpRoutes {
     String header = ctx.header("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     Conversation conversation = conversations.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
-    if (token == null || conversations.authorize(id, token).isEmpty()) {
+    if (!SecureTokens.matches(token, conversation.tokenHash())) {
       throw ApiException.unauthorized("Send the conversation token as 'Authorization: Bearer <token>'.");
     }
     return conversation;
@@ -151,12 +152,12 @@ public final class CustomerRoutes implements HttpRoutes {
 
   private void connect(WsConnectContext ctx) {
     Optional<ConversationId> id = ConversationId.parse(ctx.pathParam("id"));
-    if (id.isEmpty() || conversations.find(id.get()).isEmpty()) {
+    Optional<Conversation> conversation = id.flatMap(conversations::find);
+    if (conversation.isEmpty()) {
       ctx.closeSession(4404, "unknown conversation");
       return;
     }
-    String token = ctx.queryParam("token");
-    if (token == null || conversations.authorize(id.get(), token).isEmpty()) {
+    if (!SecureTokens.matches(ctx.queryParam("token"), conversation.get().tokenHash())) {
       ctx.closeSession(4401, "wrong or missing token");
       return;
     }
