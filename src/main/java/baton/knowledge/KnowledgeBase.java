@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -37,7 +38,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class KnowledgeBase implements AutoCloseable {
   private static final int MAX_QUERY_TERMS = 64;
-  private final Analyzer analyzer = new EnglishAnalyzer();
+  /**
+   * Lucene's English stop words plus the pronouns, question words and pleasantries of chat. In an
+   * article they carry no topic, and matching "you" or "how" must not lift an unrelated section.
+   */
+  static final CharArraySet STOP_WORDS = stopWords();
+  private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -67,6 +73,16 @@ public final class KnowledgeBase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
     }
+  }
+
+  private static CharArraySet stopWords() {
+    var words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    words.addAll(List.of("i", "me", "my", "mine", "you", "your", "yours", "we", "our", "us", "he", "she", "him", "her",
+        "can", "could", "would", "should", "do", "does", "did", "done", "how", "what", "where", "when", "why", "which", "who",
+        "please", "hi", "hello", "hey", "thanks", "thank", "want", "need", "like", "get", "got", "know", "tell", "explain",
+        "am", "im", "i'm", "have", "has", "had", "some", "any", "about", "just", "also", "so", "very", "really", "there",
+        "here", "ok", "okay", "yes", "from", "again", "still", "anyone", "someone", "something", "much", "many"));
+    return CharArraySet.unmodifiableSet(words);
   }
 
   public static KnowledgeBase of(List<Article> articles) {
@@ -102,8 +118,8 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     var query = new BooleanQuery.Builder();
     for (String term : terms) {
-      query.add(field("title", term, 1.5f), BooleanClause.Occur.SHOULD);
-      query.add(field("heading", term, 2.0f), BooleanClause.Occur.SHOULD);
+      query.add(field("title", term, 2.5f), BooleanClause.Occur.SHOULD);
+      query.add(field("heading", term, 1.5f), BooleanClause.Occur.SHOULD);
       query.add(field("body", term, 1.0f), BooleanClause.Occur.SHOULD);
     }
     try {

@@ -61,8 +61,17 @@ public final class WebServer implements AutoCloseable {
           writeError(ctx, 404, "not_found", "No such resource: " + ctx.method() + " " + ctx.path());
         }
       });
-      routes.error(405, ctx -> writeError(ctx, 405, "method_not_allowed", "Method not allowed."));
-      routes.error(413, ctx -> writeError(ctx, 413, "body_too_large", "Request body is over " + MAX_BODY_BYTES + " bytes."));
+      routes.error(405, ctx -> {
+        if (!isErrorBody(ctx)) {
+          writeError(ctx, 405, "method_not_allowed", "Method not allowed.");
+        }
+      });
+      // Jetty's own size limit answers 413 without a body; our handlers' 413s already carry one.
+      routes.error(413, ctx -> {
+        if (!isErrorBody(ctx)) {
+          writeError(ctx, 413, "body_too_large", "Request body is over " + MAX_BODY_BYTES + " bytes.");
+        }
+      });
       features.forEach(feature -> feature.addTo(routes));
     });
     app.start(host, port);
