@@ -31,14 +31,15 @@ public final class Demo {
   /** Copies the demo spec and knowledge folder under {@code folder}; returns the spec file. */
   public static Path installFiles(Path folder) {
     try {
-      URI root = Demo.class.getResource("/demo/bot.yaml").toURI().resolve(".");
-      if ("jar".equals(root.getScheme())) {
-        try (FileSystem jar = FileSystems.newFileSystem(URI.create(root.toString().substring(0, root.toString().indexOf("!/"))),
-            Map.of())) {
-          copyTree(jar.getPath("/demo"), folder);
+      URI spec = Demo.class.getResource("/demo/bot.yaml").toURI();
+      if ("jar".equals(spec.getScheme())) {
+        // jar:file:/path/baton.jar!/demo/bot.yaml: open the jar itself as a file system
+        String jar = spec.toString().substring(0, spec.toString().indexOf("!/"));
+        try (FileSystem jarFiles = FileSystems.newFileSystem(URI.create(jar), Map.of())) {
+          copyTree(jarFiles.getPath("/demo"), folder);
         }
       } else {
-        copyTree(Path.of(root), folder);
+        copyTree(Path.of(spec).getParent(), folder);
       }
       return folder.resolve("bot.yaml");
     } catch (IOException e) {

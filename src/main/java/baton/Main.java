@@ -62,11 +62,14 @@ public final class Main {
     new JvmGcMetrics().bindTo(meters);
 
     BotSpec spec = new BotSpecLoader().load(settings.specFile());
+    log.debug("startup: metrics and spec ready after {} ms", (System.nanoTime() - started) / 1_000_000);
     Database database = Database.open(settings.database());
+    log.debug("startup: database migrated after {} ms", (System.nanoTime() - started) / 1_000_000);
     try {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
       spec.teams().forEach(teams::save);
       KnowledgeBase knowledge = KnowledgeBase.fromFolders(spec.knowledgeFolders());
+      log.debug("startup: knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       var bot = new SupportBot(() -> spec, () -> knowledge, new HumanRequestDetector());
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
@@ -78,6 +81,7 @@ public final class Main {
       if (demo) {
         Demo.seedAgents(agents, passwords);
       }
+      log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
