@@ -58,14 +58,14 @@ class BrowserHandoffTest {
     customerWait.until(driver -> !driver.findElements(By.cssSelector("[data-baton='citation']")).isEmpty());
     assertThat(customer.findElement(By.cssSelector("[data-baton='citation']")).getAttribute("href")).contains("/kb/");
 
+    send(customer, "talk to a human");
+    customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("Support team")));
     String hostile = "<b>not bold</b>";
     send(customer, hostile);
     customerWait.until(driver -> messages(customer, "customer").stream()
         .anyMatch(message -> message.getAttribute("data-seq") != null && text(message).equals(hostile)));
     assertThat(customer.findElements(By.cssSelector("[data-baton='messages'] b"))).isEmpty();
 
-    send(customer, "talk to a human");
-    customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("Support team")));
     Browsers.screenshot(customer, "widget-handed-off");
 
     agent.get(server.baseUrl() + "/console/");

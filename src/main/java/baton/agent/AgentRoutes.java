@@ -83,7 +83,6 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
     routes.ws("/api/agent/live", this::live);
-    routes.get("/console", ctx -> ctx.redirect("/console/"));
   }
 
   private void requireSession(Context ctx) {
