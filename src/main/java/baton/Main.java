@@ -77,10 +77,10 @@ public final class Main {
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars());
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
-      createAdmin(settings, agents, passwords, spec);
       if (demo) {
         Demo.seedAgents(agents, passwords);
       }
+      createAdmin(settings, agents, passwords, spec);
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),

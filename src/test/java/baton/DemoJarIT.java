@@ -45,9 +45,11 @@ class DemoJarIT {
       var output = new StringBuilder();
       int port = -1;
       long started = System.nanoTime();
-      try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      // Not closed here: after the banner a drainer thread owns it, and the process's exit ends it.
+      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      {
         String line;
-        while (port < 0 && (line = reader.readLine()) != null) {
+        while ((line = reader.readLine()) != null && !line.startsWith("Press Ctrl+C")) {
           output.append(line).append('\n');
           Matcher matcher = CONSOLE_LINE.matcher(line);
           if (matcher.find()) {

@@ -47,7 +47,7 @@ public final class BotSpecLoader {
       }
       raw = yaml.readValue(text, RawSpec.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new SpecException(List.of(at(where, e.getLocation()) + "unknown key '" + e.getPropertyName()
+      throw new SpecException(List.of(keyLocation(file, e) + "unknown key '" + e.getPropertyName()
           + "'; allowed here: " + e.getKnownPropertyIds()));
     } catch (JsonProcessingException e) {
       throw new SpecException(List.of(at(where, e.getLocation()) + e.getOriginalMessage()));
@@ -116,6 +116,28 @@ public final class BotSpecLoader {
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, minScore, defaultTeam, message, noAnswer, teams);
+  }
+
+  /**
+   * The YAML parser reports an unknown key where it stopped, which can be the line after it; the key
+   * itself is the last line at or before that point that starts with it.
+   */
+  private static String keyLocation(Path file, UnrecognizedPropertyException e) {
+    JsonLocation reported = e.getLocation();
+    int reportedLine = reported == null ? Integer.MAX_VALUE : reported.getLineNr();
+    try {
+      List<String> lines = Files.readAllLines(file);
+      var key = java.util.regex.Pattern.compile("^(\\s*-?\\s*)" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:");
+      for (int i = Math.min(reportedLine, lines.size()) - 1; i >= 0; i--) {
+        var matcher = key.matcher(lines.get(i));
+        if (matcher.find()) {
+          return file + ":" + (i + 1) + ":" + (matcher.end(1) + 1) + ": ";
+        }
+      }
+    } catch (IOException ignored) {
+      // fall back to where the parser stopped
+    }
+    return at(file.toString(), reported);
   }
 
   private static boolean blank(String value) {
