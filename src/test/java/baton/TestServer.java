@@ -47,6 +47,11 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** A view of a server the test started itself, for building clients; closing it stays the caller's job. */
+  public static TestServer wrapping(Baton baton) {
+    return new TestServer(Path.of("."), false, baton);
+  }
+
   private static Baton startIn(Path dir, DatabaseSettings database, int maxMessageChars) {
     Path spec = Demo.installFiles(dir.resolve("demo"));
     var settings = new ServerSettings("127.0.0.1", 0, dir, database, spec, maxMessageChars, Optional.empty(), Optional.empty());
