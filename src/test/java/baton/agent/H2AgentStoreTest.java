@@ -1,20 +1,5 @@
 package baton.agent;
 
-import baton.platform.Database;
-import baton.platform.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import baton.platform.OnH2;
 
-class H2AgentStoreTest implements AgentStoreContract {
-  // Opened at construction, so contract @BeforeEach methods already see it.
-  private final TestDatabases.TestDatabase db = TestDatabases.h2();
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  @Override
-  public Database database() {
-    return db.database();
-  }
-}
+class H2AgentStoreTest extends OnH2 implements AgentStoreContract {}

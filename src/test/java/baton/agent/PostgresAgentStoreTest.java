@@ -1,20 +1,5 @@
 package baton.agent;
 
-import baton.platform.Database;
-import baton.platform.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import baton.platform.OnPostgres;
 
-class PostgresAgentStoreTest implements AgentStoreContract {
-  // Opened at construction, so contract @BeforeEach methods already see it.
-  private final TestDatabases.TestDatabase db = TestDatabases.postgres();
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  @Override
-  public Database database() {
-    return db.database();
-  }
-}
+class PostgresAgentStoreTest extends OnPostgres implements AgentStoreContract {}

@@ -1,20 +1,5 @@
 package baton.routing;
 
-import baton.platform.Database;
-import baton.platform.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import baton.platform.OnPostgres;
 
-class PostgresTeamStoreTest implements TeamStoreContract {
-  // Opened at construction, so contract @BeforeEach methods already see it.
-  private final TestDatabases.TestDatabase db = TestDatabases.postgres();
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  @Override
-  public Database database() {
-    return db.database();
-  }
-}
+class PostgresTeamStoreTest extends OnPostgres implements TeamStoreContract {}
