@@ -21,13 +21,24 @@ import java.util.function.Predicate;
 /** A plain HTTP client for end-to-end tests: JSON in and out, cookies kept like a browser's. */
 public final class ApiClient {
   private final TestServer server;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
   private String csrfToken;
 
   public ApiClient(TestServer server) {
+    this(server, new CookieManager(), null);
+  }
+
+  private ApiClient(TestServer server, CookieManager cookies, String csrfToken) {
     this.server = server;
+    this.cookies = cookies;
+    this.csrfToken = csrfToken;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** The same browser-like client (cookies, CSRF token) talking to another server, e.g. after a restart. */
+  public ApiClient pointedAt(TestServer other) {
+    return new ApiClient(other, cookies, csrfToken);
   }
 
   public record Response(int status, String body, Map<String, List<String>> headers) {

@@ -2,6 +2,10 @@ package baton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baton.platform.TestDatabases;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -106,6 +110,52 @@ class BrowserHandoffTest {
     assertThat(seqs).doesNotContainNull();
     assertThat(new HashSet<>(seqs)).hasSameSizeAs(seqs);
     assertThat(seqs).hasSize(before);
+  }
+
+  @Test
+  void widget_whenTheServerRestarts_reconnectsAndShowsWhatItMissedExactlyOnce() throws Exception {
+    Path dir = Files.createTempDirectory("baton-reconnect-");
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    TestServer first = TestServer.demoIn(dir, port);
+    try {
+      var customerWait = new WebDriverWait(customer, Duration.ofSeconds(25));
+      customer.get(first.baseUrl() + "/");
+      customer.findElement(By.cssSelector("[data-baton='launcher']")).click();
+      customerWait.until(driver -> !messages(customer, "bot").isEmpty());
+      send(customer, "agent please");
+      customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("Support team")));
+
+      var agentApi = new ApiClient(first);
+      agentApi.login(Demo.AGENTS.getFirst().email(), Demo.AGENTS.getFirst().password());
+      String id = agentApi.get("/api/agent/queue").json().path("queued").get(0).path("id").asText();
+      assertThat(agentApi.agentPost("/api/agent/conversations/" + id + "/claim", "").status()).isEqualTo(200);
+      customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("has joined")));
+
+      first.close();
+      first = null;
+      customerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-baton='status']"), "Reconnecting"));
+
+      first = TestServer.demoIn(dir, port);
+      // The agent's session lives in the database, so it survives the restart too.
+      var afterRestart = agentApi.pointedAt(first).agentPost("/api/agent/conversations/" + id + "/messages", "{\"text\":\"Sorry, we had a hiccup.\"}");
+      assertThat(afterRestart.status()).isEqualTo(201);
+
+      customerWait.until(driver -> messages(customer, "agent").stream().anyMatch(m -> text(m).contains("hiccup")));
+      customerWait.until(ExpectedConditions.not(
+          ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-baton='status']"), "Reconnecting")));
+      List<String> seqs = messages(customer, null).stream().map(m -> m.getAttribute("data-seq")).toList();
+      assertThat(new HashSet<>(seqs)).hasSameSizeAs(seqs);
+      assertThat(messages(customer, "agent")).hasSize(1);
+      Browsers.screenshot(customer, "widget-after-reconnect");
+    } finally {
+      if (first != null) {
+        first.close();
+      }
+      TestDatabases.deleteQuietly(dir);
+    }
   }
 
   private static void send(ChromeDriver driver, String text) {

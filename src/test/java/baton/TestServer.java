@@ -27,7 +27,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer demo() {
     try {
       Path dir = Files.createTempDirectory("baton-test-");
-      return new TestServer(dir, true, startIn(dir, DatabaseSettings.embedded(dir), 4000));
+      return new TestServer(dir, true, startIn(dir, DatabaseSettings.embedded(dir), 4000, 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -35,13 +35,18 @@ public final class TestServer implements AutoCloseable {
 
   /** A server on an existing data folder, e.g. to restart on the same H2 file. The caller deletes it. */
   public static TestServer demoIn(Path dataDir) {
-    return new TestServer(dataDir, false, startIn(dataDir, DatabaseSettings.embedded(dataDir), 4000));
+    return demoIn(dataDir, 0);
+  }
+
+  /** As {@link #demoIn(Path)}, on a fixed port, so clients can reconnect to a restarted server. */
+  public static TestServer demoIn(Path dataDir, int port) {
+    return new TestServer(dataDir, false, startIn(dataDir, DatabaseSettings.embedded(dataDir), 4000, port));
   }
 
   public static TestServer demoOn(DatabaseSettings database) {
     try {
       Path dir = Files.createTempDirectory("baton-test-");
-      return new TestServer(dir, true, startIn(dir, database, 4000));
+      return new TestServer(dir, true, startIn(dir, database, 4000, 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,9 +57,9 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(Path.of("."), false, baton);
   }
 
-  private static Baton startIn(Path dir, DatabaseSettings database, int maxMessageChars) {
+  private static Baton startIn(Path dir, DatabaseSettings database, int maxMessageChars, int port) {
     Path spec = Demo.installFiles(dir.resolve("demo"));
-    var settings = new ServerSettings("127.0.0.1", 0, dir, database, spec, maxMessageChars, Optional.empty(), Optional.empty());
+    var settings = new ServerSettings("127.0.0.1", port, dir, database, spec, maxMessageChars, Optional.empty(), Optional.empty());
     return Main.start(settings, true);
   }
 

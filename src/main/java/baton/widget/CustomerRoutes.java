@@ -174,6 +174,13 @@ public final class CustomerRoutes implements HttpRoutes {
     // that arrives both ways is sent twice and the client drops the repeat by its seq.
     EventBus.Subscription subscription = bus.subscribe(ConversationEvents.topicOf(id.get()), socket::send);
     listeners.put(ctx.sessionId(), new Listener(socket, subscription, id.get()));
+    var view = conversations.view(conversation.get());
+    var state = new LinkedHashMap<String, Object>();
+    state.put("type", "state");
+    state.put("state", view.state());
+    state.put("team", view.team());
+    state.put("agent", view.agent());
+    socket.send(Json.write(state));
     for (Message message : conversations.transcript(id.get(), after)) {
       socket.send(Json.write(Map.of("type", "message", "message", message)));
     }

@@ -174,6 +174,8 @@ class CustomerApiBadInputTest {
   @Test
   void liveSocket_resumesFromTheLastSeenSequenceNumber_andAnswersPings() {
     try (var live = client.openLive("/api/conversations/" + id + "/live?token=" + token + "&after=2")) {
+      live.await(frame -> frame.path("type").asText().equals("state") && frame.path("state").asText().equals("QUEUED"),
+          Duration.ofSeconds(5));
       JsonNode first = live.awaitMessage(message -> true);
       assertThat(first.path("seq").asLong()).isEqualTo(3);
       live.send("{\"type\":\"ping\"}");
