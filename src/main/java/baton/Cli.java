@@ -32,12 +32,16 @@ final class Cli {
   private Cli() {}
 
   static CommandLine commandLine(String[] args) {
+    return commandLine(configFile(args), System::getenv);
+  }
+
+  static CommandLine commandLine(Optional<Path> configFile, java.util.function.UnaryOperator<String> environment) {
     var commandLine = new CommandLine(new Cli());
-    commandLine.setDefaultValueProvider(new Defaults(configFile(args)));
+    commandLine.setDefaultValueProvider(new Defaults(configFile, environment));
     return commandLine;
   }
 
-  private static Optional<Path> configFile(String[] args) {
+  static Optional<Path> configFile(String[] args) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {
         return Optional.of(Path.of(args[i + 1]));
@@ -52,8 +56,10 @@ final class Cli {
   /** Environment first, then the config file; picocli falls back to the annotation default. */
   static final class Defaults implements CommandLine.IDefaultValueProvider {
     private final Properties file = new Properties();
+    private final java.util.function.UnaryOperator<String> environment;
 
-    Defaults(Optional<Path> configFile) {
+    Defaults(Optional<Path> configFile, java.util.function.UnaryOperator<String> environment) {
+      this.environment = environment;
       configFile.ifPresent(path -> {
         try (InputStream in = Files.newInputStream(path)) {
           file.load(in);
@@ -69,7 +75,7 @@ final class Cli {
         return null;
       }
       String key = option.longestName().substring(2);
-      String env = System.getenv("BATON_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+      String env = environment.apply("BATON_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
       return env != null ? env : file.getProperty(key);
     }
   }
