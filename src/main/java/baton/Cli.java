@@ -167,6 +167,14 @@ final class Cli {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A taken port or a database locked by another Baton: say so in one line, not a stack trace.
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      System.err.println("Baton could not start: " + cause.getMessage());
+      return 1;
     }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -284,7 +284,8 @@ public final class AgentRoutes implements HttpRoutes {
       JsonNode event = Json.readTree(json);
       String type = event.path("type").asText();
       boolean forMe = agentId.equals(event.path("agentId").asText(null));
-      boolean forMyTeam = "queue".equals(type) && agent.teamIds().contains(event.path("teamId").asText(""));
+      boolean unclaimed = event.path("agentId").isNull() || event.path("agentId").isMissingNode();
+      boolean forMyTeam = ("queue".equals(type) || unclaimed) && agent.teamIds().contains(event.path("teamId").asText(""));
       if (forMe || forMyTeam) {
         socket.send(json);
       }

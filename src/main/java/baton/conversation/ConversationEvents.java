@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The live events of conversations and the topics they travel on. Customers listen on their
  * conversation's topic; agents listen on {@link #AGENTS_TOPIC}, where every event names the
- * conversation and the agent who owns it, so an agent's socket can keep only what is theirs.
+ * conversation, its team and the agent who owns it, so an agent's socket can keep only what is
+ * theirs: their own conversations, and the unclaimed ones waiting in their teams' queues.
  */
 public final class ConversationEvents {
   public static final String AGENTS_TOPIC = "agents";
@@ -72,6 +73,7 @@ public final class ConversationEvents {
     var event = event(type);
     event.put("conversationId", conversation.id().toString());
     event.put("agentId", conversation.assignedAgent().map(AgentRef::id).map(UUID::toString).orElse(null));
+    event.put("teamId", conversation.teamId().orElse(null));
     return event;
   }
 }

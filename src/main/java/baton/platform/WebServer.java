@@ -53,7 +53,7 @@ public final class WebServer implements AutoCloseable {
       routes.after(ctx -> recordTiming(ctx, meters));
       routes.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
       routes.exception(Exception.class, (e, ctx) -> {
-        log.error("unhandled error on {} {}", ctx.method(), ctx.endpoints().list().isEmpty() ? "?" : ctx.path(), e);
+        log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         writeError(ctx, 500, "internal", "Something went wrong on our side; nothing you sent was lost.");
       });
       routes.error(404, ctx -> {
