@@ -102,6 +102,12 @@ class HandoffEndToEndTest {
         assertThat(detail.json().path("conversation").path("customer").path("email").asText()).isEqualTo("ada@example.com");
         assertThat(detail.json().path("messages")).hasSize(6);
 
+        // Agents of the team see new messages of a waiting conversation live, before anyone claims it.
+        customer.post("/api/conversations/" + id + "/messages", "{\"text\":\"Are you there?\"}", "Authorization", auth);
+        agentLive.await(frame -> frame.path("type").asText().equals("message")
+            && frame.path("conversationId").asText().equals(id)
+            && frame.path("message").path("text").asText().equals("Are you there?"), Duration.ofSeconds(10));
+
         var claimed = agent.agentPost("/api/agent/conversations/" + id + "/claim", "");
         assertThat(claimed.status()).isEqualTo(200);
         assertThat(claimed.json().path("conversation").path("state").asText()).isEqualTo("WITH_AGENT");
@@ -135,10 +141,10 @@ class HandoffEndToEndTest {
       List<Long> seqs = new ArrayList<>();
       transcript.json().path("messages").forEach(message -> seqs.add(message.path("seq").asLong()));
       assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, seqs.size()).boxed().toList());
-      assertThat(seqs).hasSize(10);
+      assertThat(seqs).hasSize(11);
       assertThat(transcript.json().path("conversation").path("state").asText()).isEqualTo("RESOLVED");
       var later = customer.get("/api/conversations/" + id + "/messages?after=8", "Authorization", auth);
-      assertThat(later.json().path("messages")).hasSize(2);
+      assertThat(later.json().path("messages")).hasSize(3);
     }
   }
 
