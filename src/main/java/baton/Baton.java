@@ -1,23 +1,27 @@
 package baton;
 
 import baton.conversation.ConversationService;
+import baton.escalation.LiveBrain;
 import baton.platform.Database;
 import baton.platform.EventBus;
+import baton.platform.FileWatcher;
 import baton.platform.WebServer;
-import baton.knowledge.KnowledgeBase;
 
-/** A running Baton server. Closing it stops HTTP first, then the bus, index and database. */
+/** A running Baton server. Closing it stops HTTP first, then file watching, the bus, index and database. */
 public final class Baton implements AutoCloseable {
   private final WebServer web;
+  private final FileWatcher watcher;
   private final EventBus bus;
-  private final KnowledgeBase knowledge;
+  private final LiveBrain brain;
   private final Database database;
   private final ConversationService conversations;
 
-  Baton(WebServer web, EventBus bus, KnowledgeBase knowledge, Database database, ConversationService conversations) {
+  Baton(WebServer web, FileWatcher watcher, EventBus bus, LiveBrain brain, Database database,
+      ConversationService conversations) {
     this.web = web;
+    this.watcher = watcher;
     this.bus = bus;
-    this.knowledge = knowledge;
+    this.brain = brain;
     this.database = database;
     this.conversations = conversations;
   }
@@ -30,6 +34,10 @@ public final class Baton implements AutoCloseable {
     return conversations;
   }
 
+  public LiveBrain brain() {
+    return brain;
+  }
+
   public Database database() {
     return database;
   }
@@ -37,8 +45,9 @@ public final class Baton implements AutoCloseable {
   @Override
   public void close() {
     web.close();
+    watcher.close();
     bus.close();
-    knowledge.close();
+    brain.knowledge().close();
     database.close();
   }
 }

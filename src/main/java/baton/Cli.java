@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
-    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, CommandLine.HelpCommand.class})
 final class Cli {
   private Cli() {}
 
@@ -150,6 +150,34 @@ final class Cli {
     public Integer call() {
       Path spec = Demo.installFiles(options.dataDir.resolve("demo"));
       return runUntilStopped(options, spec, true);
+    }
+  }
+
+  @Command(name = "spec", description = "Work with bot spec files.", subcommands = {Cli.SpecCheckCommand.class},
+      mixinStandardHelpOptions = true)
+  static final class SpecCommand {}
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Validate a bot spec and its knowledge folders offline; exit 0 when usable, 2 with file:line:column problems.")
+  static final class SpecCheckCommand implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "FILE", description = "The bot spec YAML file.")
+    Path file;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+      try {
+        var spec = new baton.spec.BotSpecLoader().load(file);
+        try (var knowledge = baton.knowledge.KnowledgeBase.fromFolders(spec.knowledgeFolders())) {
+          command.commandLine().getOut().printf("%s: OK — bot %s, %d team(s), %d article(s) in %d section(s)%n", file,
+              spec.botName(), spec.teams().size(), knowledge.articles().size(), knowledge.passageCount());
+        }
+        return 0;
+      } catch (SpecException e) {
+        e.problems().forEach(command.commandLine().getErr()::println);
+        return 2;
+      }
     }
   }
 

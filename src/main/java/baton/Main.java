@@ -8,11 +8,12 @@ import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
 import baton.conversation.ConversationService;
 import baton.conversation.JdbiConversationStore;
+import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
-import baton.knowledge.KnowledgeBase;
 import baton.knowledge.KnowledgeRoutes;
 import baton.platform.Database;
 import baton.platform.EventBus;
+import baton.platform.FileWatcher;
 import baton.platform.InProcessEventBus;
 import baton.platform.OperationsRoutes;
 import baton.platform.SecureTokens;
@@ -32,6 +33,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,16 +63,14 @@ public final class Main {
     new ProcessorMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
 
-    BotSpec spec = new BotSpecLoader().load(settings.specFile());
-    log.debug("startup: metrics and spec ready after {} ms", (System.nanoTime() - started) / 1_000_000);
     Database database = Database.open(settings.database());
     log.debug("startup: database migrated after {} ms", (System.nanoTime() - started) / 1_000_000);
     try {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
-      spec.teams().forEach(teams::save);
-      KnowledgeBase knowledge = KnowledgeBase.fromFolders(spec.knowledgeFolders());
-      log.debug("startup: knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
-      var bot = new SupportBot(() -> spec, () -> knowledge, new HumanRequestDetector());
+      LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), teams);
+      BotSpec spec = brain.spec();
+      log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
+      var bot = new SupportBot(brain::current, new HumanRequestDetector());
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
       var conversations = new ConversationService(new JdbiConversationStore(database.jdbi(), clock), teams, bot,
@@ -86,11 +86,13 @@ public final class Main {
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
           new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters),
-          new KnowledgeRoutes(() -> knowledge)));
+          new KnowledgeRoutes(brain::knowledge)));
+      // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
+      var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), brain::reload);
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
-          settings.database().describe(), knowledge.articles().size(), knowledge.passageCount(),
+          settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, bus, knowledge, database, conversations);
+      return new Baton(web, watcher, bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;

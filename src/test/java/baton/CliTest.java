@@ -46,6 +46,23 @@ class CliTest {
   }
 
   @Test
+  void specCheck_printsOkForTheDemoSpec_andFileLineProblemsForABrokenOne() throws IOException {
+    Path spec = Demo.installFiles(dir.resolve("demo"));
+    var out = new java.io.StringWriter();
+    var good = Cli.commandLine(Optional.empty(), Map.<String, String>of()::get);
+    good.setOut(new java.io.PrintWriter(out));
+    assertThat(good.execute("spec", "check", spec.toString())).isZero();
+    assertThat(out.toString()).contains("OK").contains("bot Sam").contains("16 article(s)");
+
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "bot:\n  name: Sam\n  greting: hi\n");
+    var err = new java.io.StringWriter();
+    var bad = Cli.commandLine(Optional.empty(), Map.<String, String>of()::get);
+    bad.setErr(new java.io.PrintWriter(err));
+    assertThat(bad.execute("spec", "check", broken.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(broken + ":3:3: unknown key 'greting'");
+  }
+
+  @Test
   void configFile_isFoundFromTheFlagInEitherForm() {
     assertThat(Cli.configFile(new String[] {"serve", "--config", "a.properties"})).contains(Path.of("a.properties"));
     assertThat(Cli.configFile(new String[] {"serve", "--config=b.properties"})).contains(Path.of("b.properties"));

@@ -1,6 +1,5 @@
 package baton.escalation;
 
-import baton.knowledge.KnowledgeBase;
 import baton.knowledge.ScoredPassage;
 import baton.routing.Team;
 import baton.signals.HumanRequestDetector;
@@ -13,36 +12,35 @@ import java.util.function.Supplier;
  * Decides one customer turn. Rules, in order: an explicit ask for a person hands off at once; else the
  * best knowledge passage is quoted when its score reaches the spec's bound; else the bot admits it
  * cannot answer and hands off. It never writes text of its own beyond the spec's copy and the quoted
- * passage. Thread-safe; the spec and knowledge base are read through suppliers so reloads apply to
- * the next turn.
+ * passage. Thread-safe; each turn reads one consistent spec-and-knowledge pair, so a reload applies
+ * from the next turn on and never half-way through one.
  */
 public final class SupportBot {
-  private final Supplier<BotSpec> spec;
-  private final Supplier<KnowledgeBase> knowledge;
+  private final Supplier<LiveBrain.Brain> brain;
   private final HumanRequestDetector humanRequests;
 
-  public SupportBot(Supplier<BotSpec> spec, Supplier<KnowledgeBase> knowledge, HumanRequestDetector humanRequests) {
-    this.spec = spec;
-    this.knowledge = knowledge;
+  public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests) {
+    this.brain = brain;
     this.humanRequests = humanRequests;
   }
 
   public String name() {
-    return spec.get().botName();
+    return brain.get().spec().botName();
   }
 
   public String greeting() {
-    return spec.get().greeting();
+    return brain.get().spec().greeting();
   }
 
   public Decision respond(String customerText) {
-    BotSpec current = spec.get();
+    LiveBrain.Brain now = brain.get();
+    BotSpec current = now.spec();
     Team team = current.team(current.defaultTeam());
     if (humanRequests.isHumanRequest(customerText)) {
       return new Decision.HandOff(HandoffReason.HUMAN_REQUEST, "The customer asked for a person.", team,
           handoffCopy(current.handoffMessage(), team));
     }
-    List<ScoredPassage> hits = knowledge.get().search(customerText, 3);
+    List<ScoredPassage> hits = now.knowledge().search(customerText, 3);
     if (hits.isEmpty() || hits.getFirst().score() < current.answerMinScore()) {
       String detail = hits.isEmpty()
           ? "No help article matched the question."
