@@ -169,13 +169,16 @@ final class Cli {
     public Integer call() {
       try {
         var spec = new baton.spec.BotSpecLoader().load(file);
-        try (var knowledge = baton.knowledge.KnowledgeBase.fromFolders(spec.knowledgeFolders())) {
+        try (var knowledge = baton.knowledge.KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles())) {
           command.commandLine().getOut().printf("%s: OK — bot %s, %d team(s), %d article(s) in %d section(s)%n", file,
               spec.botName(), spec.teams().size(), knowledge.articles().size(), knowledge.passageCount());
         }
         return 0;
       } catch (SpecException e) {
         e.problems().forEach(command.commandLine().getErr()::println);
+        return 2;
+      } catch (baton.knowledge.FaqFiles.FaqFileException e) {
+        command.commandLine().getErr().println(e.getMessage());
         return 2;
       }
     }

@@ -52,7 +52,7 @@ class CliTest {
     var good = Cli.commandLine(Optional.empty(), Map.<String, String>of()::get);
     good.setOut(new java.io.PrintWriter(out));
     assertThat(good.execute("spec", "check", spec.toString())).isZero();
-    assertThat(out.toString()).contains("OK").contains("bot Sam").contains("16 article(s)");
+    assertThat(out.toString()).contains("OK").contains("bot Sam").contains("17 article(s)");
 
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "bot:\n  name: Sam\n  greting: hi\n");
     var err = new java.io.StringWriter();

@@ -192,6 +192,25 @@ class HandoffEndToEndTest {
     }
   }
 
+  @Test
+  void botAnswer_fromTheDemoFaq_matchesAnAlternativePhrasingAndCitesTheFaqPage() {
+    try (var server = TestServer.demo()) {
+      var customer = new ApiClient(server);
+      var started = customer.post("/api/conversations", "");
+      String id = started.json().path("id").asText();
+
+      var response = customer.post("/api/conversations/" + id + "/messages",
+          "{\"text\":\"I found it cheaper somewhere else, can you match that?\"}",
+          "Authorization", bearer(started.json().path("token").asText()));
+
+      JsonNode reply = response.json().path("replies").get(0);
+      assertThat(reply.path("author").asText()).isEqualTo("bot");
+      assertThat(reply.path("text").asText()).contains("We match the price");
+      assertThat(reply.path("citations").get(0).path("url").asText()).isEqualTo("/kb/faq#do-you-price-match");
+      assertThat(customer.get("/kb/faq").body()).contains("Do you price match?");
+    }
+  }
+
   static JsonNode find(JsonNode entries, String id) {
     for (JsonNode entry : entries) {
       if (entry.path("id").asText().equals(id)) {

@@ -1,5 +1,6 @@
 package baton.escalation;
 
+import baton.knowledge.FaqFiles;
 import baton.knowledge.KnowledgeBase;
 import baton.routing.TeamStore;
 import baton.spec.BotSpec;
@@ -53,7 +54,9 @@ public final class LiveBrain {
     BotSpec spec = loader.load(specFile);
     KnowledgeBase knowledge;
     try {
-      knowledge = KnowledgeBase.fromFolders(spec.knowledgeFolders());
+      knowledge = KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles());
+    } catch (FaqFiles.FaqFileException e) {
+      throw new SpecException(List.of(e.getMessage()));
     } catch (RuntimeException e) {
       throw new SpecException(List.of(specFile + ":1:1: cannot read the knowledge folders: " + e.getMessage()));
     }
@@ -100,6 +103,7 @@ public final class LiveBrain {
     List<Path> folders = new ArrayList<>();
     folders.add(specFile.toAbsolutePath().getParent());
     folders.addAll(spec().knowledgeFolders());
+    spec().faqFiles().forEach(file -> folders.add(file.getParent()));
     return folders;
   }
 }

@@ -65,6 +65,9 @@ public final class KnowledgeBase implements AutoCloseable {
         doc.add(new TextField("title", passage.articleTitle(), Field.Store.NO));
         doc.add(new TextField("heading", passage.heading(), Field.Store.NO));
         doc.add(new TextField("body", passage.text(), Field.Store.NO));
+        for (String phrasing : passage.phrasings()) {
+          doc.add(new TextField("phrasing", phrasing, Field.Store.NO));
+        }
         writer.addDocument(doc);
       }
       writer.commit();
@@ -90,10 +93,19 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   public static KnowledgeBase fromFolders(List<Path> folders) {
+    return fromSources(folders, List.of());
+  }
+
+  /** Articles from Markdown folders plus one article per FAQ file. */
+  public static KnowledgeBase fromSources(List<Path> folders, List<Path> faqFiles) {
     var reader = new MarkdownArticles();
     List<Article> articles = new ArrayList<>();
     for (Path folder : folders) {
       articles.addAll(reader.readFolder(folder));
+    }
+    var faqs = new FaqFiles();
+    for (Path file : faqFiles) {
+      articles.add(faqs.read(file));
     }
     return new KnowledgeBase(articles);
   }
@@ -121,6 +133,7 @@ public final class KnowledgeBase implements AutoCloseable {
       query.add(field("title", term, 2.5f), BooleanClause.Occur.SHOULD);
       query.add(field("heading", term, 1.5f), BooleanClause.Occur.SHOULD);
       query.add(field("body", term, 1.0f), BooleanClause.Occur.SHOULD);
+      query.add(field("phrasing", term, 1.5f), BooleanClause.Occur.SHOULD);
     }
     try {
       List<ScoredPassage> hits = new ArrayList<>();

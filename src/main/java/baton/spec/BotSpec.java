@@ -16,6 +16,7 @@ public record BotSpec(
     String botName,
     String greeting,
     List<Path> knowledgeFolders,
+    List<Path> faqFiles,
     double answerMinScore,
     String defaultTeam,
     String handoffMessage,
@@ -26,6 +27,7 @@ public record BotSpec(
     requireNonNull(botName, "botName");
     requireNonNull(greeting, "greeting");
     knowledgeFolders = List.copyOf(knowledgeFolders);
+    faqFiles = List.copyOf(faqFiles);
     requireNonNull(defaultTeam, "defaultTeam");
     requireNonNull(handoffMessage, "handoffMessage");
     requireNonNull(noAnswerMessage, "noAnswerMessage");

@@ -1,8 +1,8 @@
 package baton.spec;
 
+import baton.platform.YamlPositions;
 import baton.routing.Team;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -29,7 +29,7 @@ public final class BotSpecLoader {
 
   record RawBot(String name, String greeting) {}
 
-  record RawKnowledge(List<String> folders) {}
+  record RawKnowledge(List<String> folders, List<String> faqs) {}
 
   record RawAnswer(@JsonProperty("minScore") Double minScore) {}
 
@@ -47,10 +47,10 @@ public final class BotSpecLoader {
       }
       raw = yaml.readValue(text, RawSpec.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new SpecException(List.of(keyLocation(file, e) + "unknown key '" + e.getPropertyName()
+      throw new SpecException(List.of(YamlPositions.ofKey(file, e.getPropertyName(), e.getLocation()) + "unknown key '" + e.getPropertyName()
           + "'; allowed here: " + e.getKnownPropertyIds()));
     } catch (JsonProcessingException e) {
-      throw new SpecException(List.of(at(where, e.getLocation()) + e.getOriginalMessage()));
+      throw new SpecException(List.of(YamlPositions.at(file, e.getLocation()) + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SpecException(List.of(where + ":1:1: cannot read the spec file: " + e.getMessage()));
     }
@@ -106,6 +106,18 @@ public final class BotSpecLoader {
         folders.add(resolved);
       }
     }
+    List<Path> faqs = new ArrayList<>();
+    if (raw.knowledge() != null && raw.knowledge().faqs() != null) {
+      for (String faq : raw.knowledge().faqs()) {
+        Path resolved = base.resolve(faq).normalize();
+        if (!Files.isRegularFile(resolved)) {
+          problems.add(where + "FAQ file '" + faq + "' does not exist (resolved to " + resolved + ")");
+        } else if (!resolved.getFileName().toString().matches(".*\\.(ya?ml|json|csv)")) {
+          problems.add(where + "FAQ file '" + faq + "' must end in .yaml, .yml, .json or .csv");
+        }
+        faqs.add(resolved);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -115,39 +127,12 @@ public final class BotSpecLoader {
     String noAnswer = raw.handoff().noAnswer() == null
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
-    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, minScore, defaultTeam, message, noAnswer, teams);
-  }
-
-  /**
-   * The YAML parser reports an unknown key where it stopped, which can be the line after it; the key
-   * itself is the last line at or before that point that starts with it.
-   */
-  private static String keyLocation(Path file, UnrecognizedPropertyException e) {
-    JsonLocation reported = e.getLocation();
-    int reportedLine = reported == null ? Integer.MAX_VALUE : reported.getLineNr();
-    try {
-      List<String> lines = Files.readAllLines(file);
-      var key = java.util.regex.Pattern.compile("^(\\s*-?\\s*)" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:");
-      for (int i = Math.min(reportedLine, lines.size()) - 1; i >= 0; i--) {
-        var matcher = key.matcher(lines.get(i));
-        if (matcher.find()) {
-          return file + ":" + (i + 1) + ":" + (matcher.end(1) + 1) + ": ";
-        }
-      }
-    } catch (IOException ignored) {
-      // fall back to where the parser stopped
-    }
-    return at(file.toString(), reported);
+    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, minScore, defaultTeam, message, noAnswer, teams);
   }
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
   }
 
-  private static String at(String file, JsonLocation location) {
-    if (location == null) {
-      return file + ":1:1: ";
-    }
-    return file + ":" + Math.max(1, location.getLineNr()) + ":" + Math.max(1, location.getColumnNr()) + ": ";
-  }
+
 }
