@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
-    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class,
+        CommandLine.HelpCommand.class})
 final class Cli {
   private Cli() {}
 
@@ -169,7 +170,8 @@ final class Cli {
     public Integer call() {
       try {
         var spec = new baton.spec.BotSpecLoader().load(file);
-        try (var knowledge = baton.knowledge.KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles())) {
+        var vectors = new baton.knowledge.VectorCache(baton.knowledge.MiniLmEmbedder.shared(Files.createTempDirectory("baton-check")));
+        try (var knowledge = baton.knowledge.KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles(), vectors)) {
           command.commandLine().getOut().printf("%s: OK — bot %s, %d team(s), %d article(s) in %d section(s)%n", file,
               spec.botName(), spec.teams().size(), knowledge.articles().size(), knowledge.passageCount());
         }
@@ -180,6 +182,9 @@ final class Cli {
       } catch (baton.knowledge.FaqFiles.FaqFileException e) {
         command.commandLine().getErr().println(e.getMessage());
         return 2;
+      } catch (IOException e) {
+        command.commandLine().getErr().println("cannot create a temporary folder: " + e.getMessage());
+        return 1;
       }
     }
   }

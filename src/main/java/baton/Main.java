@@ -11,6 +11,8 @@ import baton.conversation.JdbiConversationStore;
 import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
 import baton.knowledge.KnowledgeRoutes;
+import baton.knowledge.MiniLmEmbedder;
+import baton.knowledge.VectorCache;
 import baton.platform.Database;
 import baton.platform.EventBus;
 import baton.platform.FileWatcher;
@@ -67,7 +69,8 @@ public final class Main {
     log.debug("startup: database migrated after {} ms", (System.nanoTime() - started) / 1_000_000);
     try {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
-      LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), teams);
+      var vectors = new VectorCache(MiniLmEmbedder.shared(settings.dataDir().resolve("tmp")));
+      LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), teams, vectors);
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       var bot = new SupportBot(brain::current, new HumanRequestDetector());

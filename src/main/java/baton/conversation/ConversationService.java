@@ -95,9 +95,11 @@ public final class ConversationService {
     if (conversation.state().isWithHumans()) {
       return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
     }
-    return switch (bot.respond(body)) {
+    return switch (bot.respond(body, offeredChoices(id, appended.message().seq()))) {
       case Decision.Answer answer ->
           new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
+      case Decision.Clarify clarify -> new CustomerPost(appended.message(),
+          List.of(botReply(conversation, clarify.text(), clarify.options())), ConversationState.BOT, false);
       case Decision.HandOff handOff -> {
         List<Message> notice = handOff(conversation, handOff);
         ConversationState state = notice.isEmpty() ? reload(id).state() : ConversationState.QUEUED;
@@ -106,9 +108,26 @@ public final class ConversationService {
     };
   }
 
+  /**
+   * The options of the bot's clarifying question when it is the message just before this turn. A bot
+   * message citing several passages is a clarifying question: an answer always quotes exactly one.
+   */
+  private List<String> offeredChoices(ConversationId id, long customerSeq) {
+    List<Message> before = store.messagesAfter(id, Math.max(0, customerSeq - 2), 2);
+    return before.stream()
+        .filter(message -> message.seq() == customerSeq - 1 && message.author() == Author.BOT && message.citations().size() > 1)
+        .findFirst()
+        .map(message -> message.citations().stream().map(Citation::url).toList())
+        .orElse(List.of());
+  }
+
   private Message answerWith(Conversation conversation, Decision.Answer answer) {
-    List<Citation> citations = answer.sources().stream().map(ConversationService::citation).toList();
-    Message reply = store.append(conversation.id(), NewMessage.fromBot(bot.name(), answer.text(), citations)).message();
+    return botReply(conversation, answer.text(), answer.sources());
+  }
+
+  private Message botReply(Conversation conversation, String text, List<Passage> sources) {
+    List<Citation> citations = sources.stream().map(ConversationService::citation).toList();
+    Message reply = store.append(conversation.id(), NewMessage.fromBot(bot.name(), text, citations)).message();
     count(reply);
     events.message(conversation, reply);
     return reply;

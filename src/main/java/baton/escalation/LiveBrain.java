@@ -2,6 +2,7 @@ package baton.escalation;
 
 import baton.knowledge.FaqFiles;
 import baton.knowledge.KnowledgeBase;
+import baton.knowledge.VectorCache;
 import baton.routing.TeamStore;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
@@ -24,19 +25,21 @@ import org.slf4j.LoggerFactory;
 public final class LiveBrain {
   private static final Logger log = LoggerFactory.getLogger(LiveBrain.class);
 
-  /** One consistent spec and the index of its knowledge folders. */
-  public record Brain(BotSpec spec, KnowledgeBase knowledge) {}
+  /** One consistent spec, the index of its knowledge, and the confidence policy fitted for the two. */
+  public record Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy) {}
 
   private final Path specFile;
   private final BotSpecLoader loader;
   private final TeamStore teams;
+  private final VectorCache vectors;
   private final AtomicReference<Brain> current = new AtomicReference<>();
   private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
 
-  private LiveBrain(Path specFile, BotSpecLoader loader, TeamStore teams) {
+  private LiveBrain(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors) {
     this.specFile = specFile;
     this.loader = loader;
     this.teams = teams;
+    this.vectors = vectors;
   }
 
   /**
@@ -44,8 +47,8 @@ public final class LiveBrain {
    *
    * @throws SpecException when the spec is not usable: a server must not start without a good one
    */
-  public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams) {
-    var brain = new LiveBrain(specFile, loader, teams);
+  public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors) {
+    var brain = new LiveBrain(specFile, loader, teams, vectors);
     brain.current.set(brain.build());
     return brain;
   }
@@ -54,14 +57,15 @@ public final class LiveBrain {
     BotSpec spec = loader.load(specFile);
     KnowledgeBase knowledge;
     try {
-      knowledge = KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles());
+      knowledge = KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles(), vectors);
     } catch (FaqFiles.FaqFileException e) {
       throw new SpecException(List.of(e.getMessage()));
     } catch (RuntimeException e) {
       throw new SpecException(List.of(specFile + ":1:1: cannot read the knowledge folders: " + e.getMessage()));
     }
+    BotPolicy policy = PolicyFit.of(spec, knowledge);
     spec.teams().forEach(teams::save);
-    return new Brain(spec, knowledge);
+    return new Brain(spec, knowledge, policy);
   }
 
   /** Rebuilds from the files; returns true when the new spec and knowledge are live. */
@@ -70,8 +74,9 @@ public final class LiveBrain {
       Brain next = build();
       current.set(next);
       lastProblems.set(List.of());
-      log.info("bot spec and knowledge reloaded articles={} passages={}", next.knowledge().articles().size(),
-          next.knowledge().passageCount());
+      log.info("bot spec and knowledge reloaded articles={} passages={} answerAbove={} clarifyAbove={} fittedOn={}",
+          next.knowledge().articles().size(), next.knowledge().passageCount(), next.policy().answerAbove(),
+          next.policy().clarifyAbove(), next.policy().fittedOn());
       return true;
     } catch (SpecException e) {
       lastProblems.set(List.copyOf(e.problems()));
@@ -104,6 +109,7 @@ public final class LiveBrain {
     folders.add(specFile.toAbsolutePath().getParent());
     folders.addAll(spec().knowledgeFolders());
     spec().faqFiles().forEach(file -> folders.add(file.getParent()));
+    spec().confidence().validationFile().ifPresent(file -> folders.add(file.getParent()));
     return folders;
   }
 }

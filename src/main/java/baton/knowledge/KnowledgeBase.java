@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,19 +29,37 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * An immutable BM25 index over article sections, built once from the articles it is given. The
- * heading and title count more than the body, since they name what a section is about. Customer text
- * is never parsed as Lucene query syntax: it is analysed into terms, so no input can break a search.
+ * An immutable hybrid index over article sections and FAQ answers, built once from the articles it is
+ * given, with three views of every passage:
+ *
+ * <ul>
+ *   <li>lexical: Lucene BM25 over title, heading, body and phrasings. Heading and title count more than
+ *       the body, since they name what a section is about. Customer text is never parsed as Lucene
+ *       query syntax: it is analysed into terms, so no input can break a search.
+ *   <li>semantic: sentence vectors of each passage's samples (its FAQ phrasings, or its heading and its
+ *       text) in a Lucene HNSW graph; a passage's similarity is that of its closest sample.
+ *   <li>topic: a classifier trained on those samples (when the knowledge is small enough to train one
+ *       in seconds), giving each passage a probability.
+ * </ul>
+ *
+ * Candidates from the three are merged by reciprocal rank fusion, which needs no score scaling across
+ * retrievers; the raw scores stay on each candidate, since confidence calibration reads them.
  * Thread-safe; a later sync replaces the whole instance.
  */
 public final class KnowledgeBase implements AutoCloseable {
   private static final int MAX_QUERY_TERMS = 64;
+  /** Reciprocal rank fusion's damping constant, the usual 60 from Cormack et al. (SIGIR 2009). */
+  private static final int FUSION_K = 60;
+  private static final int CANDIDATES_PER_RETRIEVER = 20;
+  private static final int MAX_SAMPLE_CHARS = 1_500;
   /**
    * Lucene's English stop words plus the pronouns, question words and pleasantries of chat. In an
    * article they carry no topic, and matching "you" or "how" must not lift an unrelated section.
@@ -49,15 +71,44 @@ public final class KnowledgeBase implements AutoCloseable {
   private final IndexSearcher searcher;
   private final List<Passage> passages;
   private final Map<String, Article> articles = new LinkedHashMap<>();
+  private final SentenceEmbedder embedder;
+  private final List<float[]> sampleVectors;
+  private final int[][] samplesOfPassage;
+  private final TopicClassifier classifier;
 
-  private KnowledgeBase(List<Article> articles) {
+  private KnowledgeBase(List<Article> articles, VectorCache vectors) {
     List<Passage> all = new ArrayList<>();
     for (Article article : articles) {
       this.articles.put(article.slug(), article);
       all.addAll(article.passages());
     }
     this.passages = List.copyOf(all);
+    this.embedder = vectors.embedder();
+    List<String> sampleTexts = new ArrayList<>();
+    List<Integer> passageOfSample = new ArrayList<>();
+    samplesOfPassage = new int[passages.size()][];
+    for (int i = 0; i < passages.size(); i++) {
+      List<String> samples = samples(passages.get(i));
+      samplesOfPassage[i] = new int[samples.size()];
+      for (int j = 0; j < samples.size(); j++) {
+        samplesOfPassage[i][j] = sampleTexts.size();
+        sampleTexts.add(samples.get(j));
+        passageOfSample.add(i);
+      }
+    }
+    sampleVectors = vectors.vectorsFor(sampleTexts);
+    vectors.retainOnly(sampleTexts);
+    int[] topicOfSample = passageOfSample.stream().mapToInt(Integer::intValue).toArray();
+    classifier = TopicClassifier.worthTraining(passages.size(), sampleTexts.size())
+        ? TopicClassifier.train(sampleVectors, topicOfSample, passages.size(), embedder.dimension())
+        : null;
     try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      for (int i = 0; i < sampleVectors.size(); i++) {
+        var doc = new Document();
+        doc.add(new StoredField("sampleOf", topicOfSample[i]));
+        doc.add(new KnnFloatVectorField("vector", sampleVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+        writer.addDocument(doc);
+      }
       for (int i = 0; i < passages.size(); i++) {
         Passage passage = passages.get(i);
         var doc = new Document();
@@ -88,16 +139,32 @@ public final class KnowledgeBase implements AutoCloseable {
     return CharArraySet.unmodifiableSet(words);
   }
 
-  public static KnowledgeBase of(List<Article> articles) {
-    return new KnowledgeBase(articles);
+  /**
+   * The texts a passage is recognised by: an FAQ answer by its question and other phrasings (never its
+   * answer, which reads nothing like a question); a section by its heading path and by its text.
+   */
+  private static List<String> samples(Passage passage) {
+    List<String> samples = new ArrayList<>();
+    String heading = passage.heading().equals(passage.articleTitle())
+        ? passage.heading()
+        : passage.articleTitle() + " › " + passage.heading();
+    if (!passage.phrasings().isEmpty()) {
+      samples.add(passage.heading());
+      samples.addAll(passage.phrasings());
+    } else {
+      samples.add(heading);
+      String text = heading + ". " + passage.text();
+      samples.add(text.length() > MAX_SAMPLE_CHARS ? text.substring(0, MAX_SAMPLE_CHARS) : text);
+    }
+    return samples.stream().filter(sample -> !sample.isBlank()).distinct().toList();
   }
 
-  public static KnowledgeBase fromFolders(List<Path> folders) {
-    return fromSources(folders, List.of());
+  public static KnowledgeBase of(List<Article> articles, VectorCache vectors) {
+    return new KnowledgeBase(articles, vectors);
   }
 
   /** Articles from Markdown folders plus one article per FAQ file. */
-  public static KnowledgeBase fromSources(List<Path> folders, List<Path> faqFiles) {
+  public static KnowledgeBase fromSources(List<Path> folders, List<Path> faqFiles, VectorCache vectors) {
     var reader = new MarkdownArticles();
     List<Article> articles = new ArrayList<>();
     for (Path folder : folders) {
@@ -107,11 +174,16 @@ public final class KnowledgeBase implements AutoCloseable {
     for (Path file : faqFiles) {
       articles.add(faqs.read(file));
     }
-    return new KnowledgeBase(articles);
+    return new KnowledgeBase(articles, vectors);
   }
 
   public int passageCount() {
     return passages.size();
+  }
+
+  /** The passage a citation URL points at. */
+  public Optional<Passage> passage(String url) {
+    return passages.stream().filter(passage -> passage.url().equals(url)).findFirst();
   }
 
   public Optional<Article> article(String slug) {
@@ -122,8 +194,15 @@ public final class KnowledgeBase implements AutoCloseable {
     return List.copyOf(articles.values());
   }
 
-  /** Best passages first; empty when no term of the question appears anywhere. */
+  /** Best passages first by BM25 alone; empty when no term of the question appears anywhere. */
   public List<ScoredPassage> search(String question, int limit) {
+    return searchOrdinals(question, limit).stream()
+        .map(hit -> new ScoredPassage(passages.get(hit.ordinal), hit.score)).toList();
+  }
+
+  private record OrdinalHit(int ordinal, double score) {}
+
+  private List<OrdinalHit> searchOrdinals(String question, int limit) {
     List<String> terms = terms(question);
     if (terms.isEmpty() || passages.isEmpty()) {
       return List.of();
@@ -136,14 +215,102 @@ public final class KnowledgeBase implements AutoCloseable {
       query.add(field("phrasing", term, 1.5f), BooleanClause.Occur.SHOULD);
     }
     try {
-      List<ScoredPassage> hits = new ArrayList<>();
+      List<OrdinalHit> hits = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
         int ordinal = searcher.storedFields().document(hit.doc).getField("ordinal").numericValue().intValue();
-        hits.add(new ScoredPassage(passages.get(ordinal), hit.score));
+        hits.add(new OrdinalHit(ordinal, hit.score));
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException("knowledge search failed", e);
+    }
+  }
+
+  /**
+   * Hybrid retrieval: the best {@code limit} passages by fused rank, each with its lexical, semantic
+   * and topic scores. Empty only when the knowledge is empty or the question is blank.
+   */
+  public Retrieval retrieve(String question, int limit) {
+    if (passages.isEmpty() || question.isBlank()) {
+      return new Retrieval(question, List.of());
+    }
+    float[] query = embedder.embed(question);
+    Map<Integer, Double> lexical = new HashMap<>();
+    Map<Integer, Integer> lexicalRank = new HashMap<>();
+    for (OrdinalHit hit : searchOrdinals(question, CANDIDATES_PER_RETRIEVER)) {
+      lexical.put(hit.ordinal, hit.score);
+      lexicalRank.put(hit.ordinal, lexicalRank.size() + 1);
+    }
+    Map<Integer, Integer> semanticRank = new HashMap<>();
+    for (int ordinal : nearestPassages(query)) {
+      semanticRank.putIfAbsent(ordinal, semanticRank.size() + 1);
+    }
+    double[] topics = classifier == null ? null : classifier.probabilities(query);
+    Map<Integer, Integer> topicRank = new HashMap<>();
+    if (topics != null) {
+      Integer[] byProbability = new Integer[topics.length];
+      Arrays.setAll(byProbability, i -> i);
+      Arrays.sort(byProbability, Comparator.comparingDouble(i -> -topics[i]));
+      for (int i = 0; i < Math.min(CANDIDATES_PER_RETRIEVER, byProbability.length); i++) {
+        topicRank.put(byProbability[i], i + 1);
+      }
+    }
+    var pool = new java.util.LinkedHashSet<Integer>();
+    pool.addAll(topicRank.keySet());
+    pool.addAll(semanticRank.keySet());
+    pool.addAll(lexicalRank.keySet());
+    // Fusion reads only ranks, so exact similarities are computed for the few candidates kept.
+    List<Integer> ranked = new ArrayList<>(pool);
+    ranked.sort(Comparator.comparingDouble((Integer ordinal) -> -(fusion(lexicalRank.getOrDefault(ordinal, 0))
+        + fusion(semanticRank.getOrDefault(ordinal, 0)) + fusion(topicRank.getOrDefault(ordinal, 0))))
+        .thenComparingInt(ordinal -> semanticRank.getOrDefault(ordinal, Integer.MAX_VALUE)));
+    List<Candidate> candidates = new ArrayList<>();
+    for (int ordinal : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      int lr = lexicalRank.getOrDefault(ordinal, 0);
+      int sr = semanticRank.getOrDefault(ordinal, 0);
+      int tr = topicRank.getOrDefault(ordinal, 0);
+      candidates.add(new Candidate(passages.get(ordinal), lexical.getOrDefault(ordinal, 0.0), lr,
+          similarity(query, ordinal), sr, topics == null ? 0 : topics[ordinal], tr, fusion(lr) + fusion(sr) + fusion(tr)));
+    }
+    return new Retrieval(question, candidates);
+  }
+
+  private static double fusion(int rank) {
+    return rank == 0 ? 0 : 1.0 / (FUSION_K + rank);
+  }
+
+  /** The cosine of the question to the passage's closest sample (vectors are unit length). */
+  private double similarity(float[] query, int ordinal) {
+    double best = 0;
+    for (int sample : samplesOfPassage[ordinal]) {
+      float[] vector = sampleVectors.get(sample);
+      double dot = 0;
+      for (int d = 0; d < vector.length; d++) {
+        dot += vector[d] * query[d];
+      }
+      best = Math.max(best, dot);
+    }
+    return best;
+  }
+
+  /** Passage ordinals of the nearest sample vectors, nearest first (may repeat a passage). */
+  private List<Integer> nearestPassages(float[] query) {
+    boolean zero = true;
+    for (float value : query) {
+      zero &= value == 0;
+    }
+    if (zero || sampleVectors.isEmpty()) {
+      return List.of();
+    }
+    try {
+      List<Integer> ordinals = new ArrayList<>();
+      var hits = searcher.search(new KnnFloatVectorQuery("vector", query, 3 * CANDIDATES_PER_RETRIEVER), 3 * CANDIDATES_PER_RETRIEVER);
+      for (ScoreDoc hit : hits.scoreDocs) {
+        ordinals.add(searcher.storedFields().document(hit.doc).getField("sampleOf").numericValue().intValue());
+      }
+      return ordinals;
+    } catch (IOException e) {
+      throw new UncheckedIOException("knowledge vector search failed", e);
     }
   }
 

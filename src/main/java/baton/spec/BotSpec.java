@@ -5,11 +5,12 @@ import static java.util.Objects.requireNonNull;
 import baton.routing.Team;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A loaded, validated bot spec. Paths are already resolved against the spec file's folder.
  *
- * @param answerMinScore the lowest retrieval score the bot will answer from; below it, it hands off
+ * @param confidence when the bot answers, asks which topic was meant, or hands off
  */
 public record BotSpec(
     Path source,
@@ -17,7 +18,7 @@ public record BotSpec(
     String greeting,
     List<Path> knowledgeFolders,
     List<Path> faqFiles,
-    double answerMinScore,
+    ConfidencePolicy confidence,
     String defaultTeam,
     String handoffMessage,
     String noAnswerMessage,
@@ -26,12 +27,33 @@ public record BotSpec(
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
     requireNonNull(greeting, "greeting");
+    requireNonNull(confidence, "confidence");
     knowledgeFolders = List.copyOf(knowledgeFolders);
     faqFiles = List.copyOf(faqFiles);
     requireNonNull(defaultTeam, "defaultTeam");
     requireNonNull(handoffMessage, "handoffMessage");
     requireNonNull(noAnswerMessage, "noAnswerMessage");
     teams = List.copyOf(teams);
+  }
+
+  /**
+   * The answer policy on the calibrated probability that the best answer is right. Either fixed
+   * bounds, or a target precision from which the answer bound is fitted on labelled questions.
+   *
+   * @param answerAbove answer at or above this probability (used as given when no validation file)
+   * @param clarifyAbove between this and the answer bound, offer the top topics as choices
+   * @param targetPrecision with a validation file: fit the answer bound to reach this precision
+   * @param validationFile CSV {@code question,expected}; expected is an article slug, slug#anchor, or
+   *     {@code none} for questions the bot must hand off
+   * @param clarifyMessage the lead-in of the clarifying question
+   */
+  public record ConfidencePolicy(double answerAbove, double clarifyAbove, Optional<Double> targetPrecision,
+      Optional<Path> validationFile, String clarifyMessage) {
+    public ConfidencePolicy {
+      requireNonNull(targetPrecision, "targetPrecision");
+      requireNonNull(validationFile, "validationFile");
+      requireNonNull(clarifyMessage, "clarifyMessage");
+    }
   }
 
   public Team team(String id) {

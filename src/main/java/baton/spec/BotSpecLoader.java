@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,8 @@ public final class BotSpecLoader {
 
   record RawKnowledge(List<String> folders, List<String> faqs) {}
 
-  record RawAnswer(@JsonProperty("minScore") Double minScore) {}
+  record RawAnswer(@JsonProperty("answerAbove") Double answerAbove, @JsonProperty("clarifyAbove") Double clarifyAbove,
+      @JsonProperty("targetPrecision") Double targetPrecision, String validation, String clarifyMessage) {}
 
   record RawHandoff(String defaultTeam, String message, String noAnswer) {}
 
@@ -85,10 +87,32 @@ public final class BotSpecLoader {
         }
       }
     }
-    double minScore = raw.answer() == null || raw.answer().minScore() == null ? 2.0 : raw.answer().minScore();
-    if (minScore < 0 || minScore > 100) {
-      problems.add(where + "answer.minScore must be between 0 and 100, not " + minScore);
+    RawAnswer answer = raw.answer() == null ? new RawAnswer(null, null, null, null, null) : raw.answer();
+    double answerAbove = answer.answerAbove() == null ? 0.75 : answer.answerAbove();
+    double clarifyAbove = answer.clarifyAbove() == null ? Math.min(0.4, answerAbove) : answer.clarifyAbove();
+    if (answerAbove < 0 || answerAbove > 1) {
+      problems.add(where + "answer.answerAbove is a probability and must be between 0 and 1, not " + answerAbove);
     }
+    if (clarifyAbove < 0 || clarifyAbove > answerAbove) {
+      problems.add(where + "answer.clarifyAbove must be between 0 and answer.answerAbove (" + answerAbove + "), not " + clarifyAbove);
+    }
+    if (answer.targetPrecision() != null && (answer.targetPrecision() <= 0.5 || answer.targetPrecision() >= 1)) {
+      problems.add(where + "answer.targetPrecision must be above 0.5 and below 1, not " + answer.targetPrecision());
+    }
+    if (answer.targetPrecision() != null && answer.validation() == null) {
+      problems.add(where + "answer.targetPrecision needs answer.validation: a CSV of questions and their expected articles");
+    }
+    Optional<Path> validation = Optional.empty();
+    if (answer.validation() != null) {
+      Path resolved = file.toAbsolutePath().getParent().resolve(answer.validation()).normalize();
+      if (!Files.isRegularFile(resolved)) {
+        problems.add(where + "answer.validation file '" + answer.validation() + "' does not exist (resolved to " + resolved + ")");
+      }
+      validation = Optional.of(resolved);
+    }
+    String clarifyMessage = answer.clarifyMessage() == null ? "I want to get this right. Which of these do you mean?" : answer.clarifyMessage();
+    var confidence = new BotSpec.ConfidencePolicy(answerAbove, clarifyAbove, Optional.ofNullable(answer.targetPrecision()),
+        validation, clarifyMessage);
     String defaultTeam = raw.handoff() == null ? null : raw.handoff().defaultTeam();
     if (blank(defaultTeam)) {
       problems.add(where + "handoff.defaultTeam is required");
@@ -127,7 +151,7 @@ public final class BotSpecLoader {
     String noAnswer = raw.handoff().noAnswer() == null
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
-    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, minScore, defaultTeam, message, noAnswer, teams);
+    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, confidence, defaultTeam, message, noAnswer, teams);
   }
 
   private static boolean blank(String value) {

@@ -34,7 +34,7 @@ class LiveBrainTest extends OnH2 {
     Files.createDirectories(dir.resolve("kb"));
     Files.writeString(dir.resolve("kb/shipping.md"), "# Shipping\n## Standard shipping\nStandard shipping takes 3 days.\n");
     Files.writeString(dir.resolve("bot.yaml"), SPEC);
-    return LiveBrain.load(dir.resolve("bot.yaml"), new BotSpecLoader(), new JdbiTeamStore(database().jdbi(), Clock.systemUTC()));
+    return LiveBrain.load(dir.resolve("bot.yaml"), new BotSpecLoader(), new JdbiTeamStore(database().jdbi(), Clock.systemUTC()), baton.knowledge.WordHashEmbedder.cache());
   }
 
   @Test
@@ -69,6 +69,6 @@ class LiveBrainTest extends OnH2 {
   void load_withABrokenSpec_refusesToStart() throws IOException {
     Files.writeString(dir.resolve("bot.yaml"), "bot: [");
     assertThatThrownBy(() -> LiveBrain.load(dir.resolve("bot.yaml"), new BotSpecLoader(),
-        new JdbiTeamStore(database().jdbi(), Clock.systemUTC()))).isInstanceOf(SpecException.class);
+        new JdbiTeamStore(database().jdbi(), Clock.systemUTC()), baton.knowledge.WordHashEmbedder.cache())).isInstanceOf(SpecException.class);
   }
 }

@@ -49,7 +49,7 @@ class FaqFilesTest {
         - question: Can I rent gear?
           answer: Stores rent tents from $15 a day.
         """));
-    try (var knowledge = KnowledgeBase.of(List.of(faq))) {
+    try (var knowledge = KnowledgeBase.of(List.of(faq), WordHashEmbedder.cache())) {
       assertThat(knowledge.search("I found this cheaper elsewhere", 1).getFirst().passage().heading())
           .isEqualTo("Do you price match?");
     }

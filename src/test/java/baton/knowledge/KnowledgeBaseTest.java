@@ -36,7 +36,7 @@ class KnowledgeBaseTest {
 
   @Test
   void search_ranksTheSectionThatAnswersFirst() {
-    try (var knowledge = KnowledgeBase.of(List.of(shipping, returns))) {
+    try (var knowledge = KnowledgeBase.of(List.of(shipping, returns), WordHashEmbedder.cache())) {
       assertThat(knowledge.search("how many days does international shipping take", 3).getFirst().passage().heading())
           .isEqualTo("International shipping");
       assertThat(knowledge.search("can I return my boots after 30 days?", 3).getFirst().passage().articleTitle())
@@ -46,7 +46,7 @@ class KnowledgeBaseTest {
 
   @Test
   void search_withNoMatchingTermsOrQuerySyntax_isEmptyAndNeverThrows() {
-    try (var knowledge = KnowledgeBase.of(List.of(shipping, returns))) {
+    try (var knowledge = KnowledgeBase.of(List.of(shipping, returns), WordHashEmbedder.cache())) {
       assertThat(knowledge.search("quantum chromodynamics", 3)).isEmpty();
       assertThat(knowledge.search("", 3)).isEmpty();
       assertThat(knowledge.search("\"unbalanced (AND OR ~ * :", 3)).isEmpty();

@@ -25,7 +25,8 @@ class BotSpecLoaderTest {
       knowledge:
         folders: [kb]
       answer:
-        minScore: 2.5
+        answerAbove: 0.8
+        clarifyAbove: 0.5
       handoff:
         defaultTeam: support
       teams:
@@ -39,7 +40,8 @@ class BotSpecLoaderTest {
     BotSpec spec = loader.load(spec(VALID));
 
     assertThat(spec.botName()).isEqualTo("Sam");
-    assertThat(spec.answerMinScore()).isEqualTo(2.5);
+    assertThat(spec.confidence().answerAbove()).isEqualTo(0.8);
+    assertThat(spec.confidence().clarifyAbove()).isEqualTo(0.5);
     assertThat(spec.knowledgeFolders()).containsExactly(dir.resolve("kb").toAbsolutePath());
     assertThat(spec.team("support").typicalReplyMinutes()).isEqualTo(7);
     assertThat(spec.handoffMessage()).contains("{team}").contains("{minutes}");
@@ -57,7 +59,7 @@ class BotSpecLoaderTest {
 
   @Test
   void load_wrongType_reportsLine() throws IOException {
-    Path file = spec(VALID.replace("minScore: 2.5", "minScore: high"));
+    Path file = spec(VALID.replace("answerAbove: 0.8", "answerAbove: high"));
 
     assertThatThrownBy(() -> loader.load(file)).isInstanceOf(SpecException.class).hasMessageStartingWith(file + ":7:");
   }
@@ -74,8 +76,8 @@ class BotSpecLoaderTest {
 
   @Test
   void load_scoreOutOfRangeOrEmptyFile_isRejected() throws IOException {
-    assertThatThrownBy(() -> loader.load(spec(VALID.replace("minScore: 2.5", "minScore: -1"))))
-        .hasMessageContaining("answer.minScore");
+    assertThatThrownBy(() -> loader.load(spec(VALID.replace("answerAbove: 0.8", "answerAbove: 1.5"))))
+        .hasMessageContaining("answer.answerAbove");
     assertThatThrownBy(() -> loader.load(spec(""))).hasMessageContaining("empty");
   }
 

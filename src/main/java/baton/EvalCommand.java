@@ -1,0 +1,71 @@
+package baton;
+
+import baton.knowledge.IntentEvaluation;
+import baton.knowledge.MiniLmEmbedder;
+import baton.platform.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code baton eval …}: measure the bot's brain on public data sets, offline. */
+@Command(name = "eval", description = "Measure the bot on public evaluation data.",
+    subcommands = {EvalCommand.Intents.class}, mixinStandardHelpOptions = true)
+final class EvalCommand {
+
+  @Command(name = "intents", mixinStandardHelpOptions = true,
+      description = "Build a bot from an intent data set's training split, fit the confidence bound on its validation"
+          + " split, and report accuracy, out-of-scope recall, coverage, precision and latency on its test split.")
+  static final class Intents implements Callable<Integer> {
+    @Option(names = "--format", required = true, description = "clinc150 (data_full.json) or banking77 (folder with train.csv, test.csv).")
+    String format;
+
+    @CommandLine.Parameters(paramLabel = "PATH", description = "The data file (clinc150) or folder (banking77).")
+    Path path;
+
+    @Option(names = "--target-precision", defaultValue = "0.97", description = "Precision the answer bound is fitted for (default ${DEFAULT-VALUE}).")
+    double targetPrecision;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the coverage–precision curve as an SVG chart.")
+    Path svg;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+      IntentEvaluation.Format parsed;
+      try {
+        parsed = IntentEvaluation.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        command.commandLine().getErr().println("unknown --format " + format + "; use clinc150 or banking77");
+        return 2;
+      }
+      IntentEvaluation.DataSet data;
+      try {
+        data = IntentEvaluation.read(parsed, path);
+      } catch (IOException e) {
+        command.commandLine().getErr().println("cannot read " + path + ": " + e.getMessage());
+        return 2;
+      }
+      Path work = Files.createTempDirectory("baton-eval");
+      var evaluation = new IntentEvaluation(MiniLmEmbedder.shared(work), line -> command.commandLine().getErr().println(line));
+      var report = evaluation.run(data, targetPrecision);
+      if (json) {
+        command.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      } else {
+        command.commandLine().getOut().print(report.toTable());
+      }
+      command.commandLine().getOut().flush();
+      if (svg != null) {
+        Files.writeString(svg, report.curveSvg());
+      }
+      return 0;
+    }
+  }
+}
