@@ -1,5 +1,8 @@
 package baton.knowledge;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,24 @@ public final class HtmlArticles {
   public Article parseFile(String slug, String html) {
     Document document = Jsoup.parse(html);
     return parse(slug, document, "/kb/" + slug, false);
+  }
+
+  /** A local file as bytes; the encoding comes from a byte-order mark or meta tag, else UTF-8. */
+  public Article parseFile(String slug, byte[] html) {
+    return parse(slug, decode(html, null, ""), "/kb/" + slug, false);
+  }
+
+  /** A fetched web page as bytes; {@code charset} is from the Content-Type header, or null. */
+  public Article parsePage(String slug, URI page, byte[] html, String charset) {
+    return parse(slug, decode(html, charset, page.toString()), withoutFragment(page), true);
+  }
+
+  private static Document decode(byte[] html, String charset, String baseUri) {
+    try {
+      return Jsoup.parse(new ByteArrayInputStream(html), charset, baseUri);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen when reading from memory
+    }
   }
 
   /** A fetched web page, cited at {@code page#anchor}. */
