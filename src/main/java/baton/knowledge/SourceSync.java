@@ -8,7 +8,7 @@ import java.util.List;
  * sync (empty before the first). Implementations are thread-safe: syncs of one source run one at a
  * time, and readers see the articles of the last finished sync.
  */
-public sealed interface SourceSync permits FolderSync {
+public sealed interface SourceSync permits FolderSync, WebSync {
   String sourceId();
 
   /** {@code folder}, {@code files} or {@code web}. */
