@@ -24,11 +24,13 @@ final class FakeSite implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Response> responses = new ConcurrentHashMap<>();
+  private final Map<String, Long> delays = new ConcurrentHashMap<>();
   final List<Request> requests = new CopyOnWriteArrayList<>();
 
   FakeSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -45,6 +47,12 @@ final class FakeSite implements AutoCloseable {
     return this;
   }
 
+  /** Answers {@code path} only after {@code millis}, to make requests time out. */
+  FakeSite slow(String path, long millis) {
+    delays.put(path, millis);
+    return this;
+  }
+
   FakeSite remove(String path) {
     responses.remove(path);
     return this;
@@ -58,6 +66,11 @@ final class FakeSite implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
     requests.add(new Request(path, ifNoneMatch, exchange.getRequestHeaders().getFirst("User-Agent")));
+    try {
+      Thread.sleep(delays.getOrDefault(path, 0L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Response response = responses.getOrDefault(path, new Response(404, "text/plain", "not found", null));
     if (response.etag() != null) {
       exchange.getResponseHeaders().set("ETag", response.etag());

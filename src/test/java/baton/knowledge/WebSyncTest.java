@@ -121,6 +121,21 @@ class WebSyncTest {
   }
 
   @Test
+  void sync_whenAPageTimesOut_keepsTheLastGoodVersionAndReportsIt() {
+    site.html("/help/a", page("A", "<p>Alpha.</p>"));
+    var quick = new WebLimits(Duration.ofMillis(300), 4_096, 50);
+    var source = new WebSource("help-site", List.of(site.url("/help/a")), List.of(), List.of(), List.of(), Duration.ofMinutes(1));
+    WebSync sync = new WebSync(source, WebSync.httpClient(quick), quick, statuses, Clock.systemUTC());
+    sync.sync();
+    site.html("/help/a", page("A", "<p>Changed.</p>")).slow("/help/a", 2_000);
+
+    SyncReport report = sync.sync();
+
+    assertThat(report.errors()).singleElement().extracting(SyncError::message).asString().contains("timed out");
+    assertThat(report.articles().getFirst().passages().getFirst().text()).isEqualTo("Alpha.");
+  }
+
+  @Test
   void sync_honoursRobotsTxtDisallow_withTheLongestMatchWinning() {
     site.respond("/robots.txt", new Response(200, "text/plain", """
         User-agent: *
