@@ -1,5 +1,7 @@
 /**
- * Help articles the bot answers from: reading Markdown folders, splitting articles into sections,
- * the Lucene BM25 index, and serving the articles that answers cite. Knows nothing of conversations.
+ * Help content the bot answers from: reading Markdown, HTML, plain-text and FAQ files and web pages
+ * into articles split into quotable sections; keeping them in step with their sources (incremental
+ * sync by content hash, conditional GET, robots.txt) with a live status per source; the Lucene BM25
+ * index; and serving the articles that answers cite. Knows nothing of conversations.
  */
 package baton.knowledge;
