@@ -1,26 +1,41 @@
 package baton.escalation;
 
-import baton.knowledge.FaqFiles;
+import baton.knowledge.FolderSync;
 import baton.knowledge.KnowledgeBase;
+import baton.knowledge.KnowledgeSync;
+import baton.knowledge.SourceStatus;
+import baton.knowledge.SourceSync;
+import baton.knowledge.SyncReport;
+import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
+import baton.knowledge.WebSource;
+import baton.knowledge.WebSync;
 import baton.routing.TeamStore;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
 import baton.spec.SpecException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot spec and the knowledge index built from its folders, replaced together on reload. A reload
- * that fails (a broken spec, an unreadable folder) changes nothing: the running bot keeps answering
- * from the last good pair, and the problems are logged and kept for the admin to read.
+ * The bot spec, the knowledge index built from its sources, and the confidence policy fitted for the
+ * two, replaced together. Two things replace them: a reload (the spec or a local file changed) and a
+ * web sync (a polled site changed). A reload that fails on the spec changes nothing: the running bot
+ * keeps answering from the last good brain, and the problems are logged and kept for the admin.
  *
- * <p>Readers take the current pair per turn; a replaced index is left to the garbage collector rather
- * than closed, since a turn may still be searching it. Thread-safe.
+ * <p>Sources keep their state across reloads (content hashes, ETags), keyed by their configuration,
+ * so a reload re-reads only changed documents and the vector cache re-embeds only changed passages.
+ * A document that fails to parse is reported and left out (or kept at its last good version), never
+ * blocking the rest. Readers take the current brain per turn; a replaced index is left to the garbage
+ * collector rather than closed, since a turn may still be searching it. Thread-safe: rebuilds are
+ * serialised.
  */
 public final class LiveBrain {
   private static final Logger log = LoggerFactory.getLogger(LiveBrain.class);
@@ -32,14 +47,21 @@ public final class LiveBrain {
   private final BotSpecLoader loader;
   private final TeamStore teams;
   private final VectorCache vectors;
+  private final SyncStatuses statuses;
+  private final Clock clock;
+  private final Object rebuilding = new Object();
+  private final Map<String, SourceSync> sources = new HashMap<>();
+  private KnowledgeSync sync;
   private final AtomicReference<Brain> current = new AtomicReference<>();
   private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
 
-  private LiveBrain(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors) {
+  private LiveBrain(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors, Clock clock) {
     this.specFile = specFile;
     this.loader = loader;
     this.teams = teams;
     this.vectors = vectors;
+    this.clock = clock;
+    this.statuses = new SyncStatuses(clock);
   }
 
   /**
@@ -48,40 +70,126 @@ public final class LiveBrain {
    * @throws SpecException when the spec is not usable: a server must not start without a good one
    */
   public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors) {
-    var brain = new LiveBrain(specFile, loader, teams, vectors);
-    brain.current.set(brain.build());
+    return load(specFile, loader, teams, vectors, Clock.systemUTC());
+  }
+
+  public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors, Clock clock) {
+    var brain = new LiveBrain(specFile, loader, teams, vectors, clock);
+    synchronized (brain.rebuilding) {
+      List<String> problems = new ArrayList<>();
+      brain.current.set(brain.build(true, problems));
+      brain.lastProblems.set(List.copyOf(problems));
+    }
     return brain;
   }
 
-  private Brain build() {
+  private Brain build(boolean syncWeb, List<String> problems) {
     BotSpec spec = loader.load(specFile);
-    KnowledgeBase knowledge;
-    try {
-      knowledge = KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles(), vectors);
-    } catch (FaqFiles.FaqFileException e) {
-      throw new SpecException(List.of(e.getMessage()));
-    } catch (RuntimeException e) {
-      throw new SpecException(List.of(specFile + ":1:1: cannot read the knowledge folders: " + e.getMessage()));
+    sync = new KnowledgeSync(sourcesFor(spec));
+    List<SyncReport> reports = new ArrayList<>();
+    for (SourceSync source : sync.sources()) {
+      if (source instanceof FolderSync || syncWeb || (source instanceof WebSync web && web.isDue())) {
+        reports.add(syncOne(source));
+      }
     }
+    reports.forEach(report -> report.errors().forEach(error -> problems.add(error.document() + ": " + error.message())));
+    KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
     BotPolicy policy = PolicyFit.of(spec, knowledge);
     spec.teams().forEach(teams::save);
+    if (!problems.isEmpty()) {
+      log.warn("knowledge sync problems (the rest is live):\n{}", String.join("\n", problems));
+    }
     return new Brain(spec, knowledge, policy);
+  }
+
+  private static SyncReport syncOne(SourceSync source) {
+    try {
+      return source.sync();
+    } catch (RuntimeException e) {
+      return new SyncReport(source.sourceId(), List.of(), List.of(), List.of(), List.of(),
+          List.of(new baton.knowledge.SyncError(source.sourceId(), "sync failed: " + e)), source.articles());
+    }
+  }
+
+  /** The spec's sources, reusing the instance (and its hashes) of any source configured as before. */
+  private List<SourceSync> sourcesFor(BotSpec spec) {
+    Map<String, SourceSync> next = new HashMap<>();
+    List<SourceSync> ordered = new ArrayList<>();
+    for (Path folder : spec.knowledgeFolders()) {
+      String key = "folder:" + folder;
+      SourceSync source = sources.containsKey(key) ? sources.get(key) : FolderSync.ofFolder(folder, statuses);
+      next.put(key, source);
+      ordered.add(source);
+    }
+    if (!spec.faqFiles().isEmpty()) {
+      String key = "faqs:" + spec.faqFiles();
+      SourceSync source = sources.containsKey(key) ? sources.get(key) : FolderSync.ofFiles("faqs", spec.faqFiles(), statuses);
+      next.put(key, source);
+      ordered.add(source);
+    }
+    for (BotSpec.WebSourceSpec web : spec.webSources()) {
+      var config = new WebSource(web.id(), web.urls(), web.sitemaps(), web.include(), web.exclude(), web.pollInterval());
+      String key = "web:" + config;
+      SourceSync source = sources.containsKey(key) ? sources.get(key) : new WebSync(config, statuses, clock);
+      next.put(key, source);
+      ordered.add(source);
+    }
+    sources.clear();
+    sources.putAll(next);
+    return ordered;
   }
 
   /** Rebuilds from the files; returns true when the new spec and knowledge are live. */
   public boolean reload() {
-    try {
-      Brain next = build();
-      current.set(next);
-      lastProblems.set(List.of());
-      log.info("bot spec and knowledge reloaded articles={} passages={} answerAbove={} clarifyAbove={} fittedOn={}",
-          next.knowledge().articles().size(), next.knowledge().passageCount(), next.policy().answerAbove(),
-          next.policy().clarifyAbove(), next.policy().fittedOn());
-      return true;
-    } catch (SpecException e) {
-      lastProblems.set(List.copyOf(e.problems()));
-      log.warn("bot spec reload refused, the previous spec stays live:\n{}", String.join("\n", e.problems()));
-      return false;
+    synchronized (rebuilding) {
+      try {
+        List<String> problems = new ArrayList<>();
+        Brain next = build(false, problems);
+        current.set(next);
+        lastProblems.set(List.copyOf(problems));
+        log.info("bot spec and knowledge reloaded articles={} passages={} answerAbove={} clarifyAbove={} fittedOn={}",
+            next.knowledge().articles().size(), next.knowledge().passageCount(), next.policy().answerAbove(),
+            next.policy().clarifyAbove(), next.policy().fittedOn());
+        return true;
+      } catch (SpecException e) {
+        lastProblems.set(List.copyOf(e.problems()));
+        log.warn("bot spec reload refused, the previous spec stays live:\n{}", String.join("\n", e.problems()));
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Syncs the web sources whose poll interval has passed and, when a page changed, rebuilds the
+   * index with the current spec. Returns the reports of the sources synced.
+   */
+  public List<SyncReport> syncWebSources() {
+    synchronized (rebuilding) {
+      List<SyncReport> reports = new ArrayList<>();
+      for (SourceSync source : sync.sources()) {
+        if (source instanceof WebSync web && web.isDue()) {
+          reports.add(syncOne(source));
+        }
+      }
+      if (reports.stream().anyMatch(SyncReport::changedAnything)) {
+        Brain before = current.get();
+        KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
+        current.set(new Brain(before.spec(), knowledge, PolicyFit.of(before.spec(), knowledge)));
+        log.info("web knowledge synced; articles={} passages={}", knowledge.articles().size(), knowledge.passageCount());
+      }
+      return reports;
+    }
+  }
+
+  /** Whether any source is a website that needs polling. */
+  public boolean hasWebSources() {
+    return !spec().webSources().isEmpty();
+  }
+
+  /** Each source's last sync: documents, errors, and progress while one runs. */
+  public List<SourceStatus> sourceStatuses() {
+    synchronized (rebuilding) {
+      return sync.sources().stream().flatMap(source -> statuses.status(source.sourceId()).stream()).toList();
     }
   }
 
@@ -98,7 +206,7 @@ public final class LiveBrain {
     return current.get().knowledge();
   }
 
-  /** Problems of the last reload attempt; empty when it succeeded. */
+  /** Problems of the last load or reload attempt; empty when everything was read. */
   public List<String> lastProblems() {
     return lastProblems.get();
   }

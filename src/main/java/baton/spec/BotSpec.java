@@ -18,6 +18,7 @@ public record BotSpec(
     String greeting,
     List<Path> knowledgeFolders,
     List<Path> faqFiles,
+    List<WebSourceSpec> webSources,
     ConfidencePolicy confidence,
     String defaultTeam,
     String handoffMessage,
@@ -30,6 +31,7 @@ public record BotSpec(
     requireNonNull(confidence, "confidence");
     knowledgeFolders = List.copyOf(knowledgeFolders);
     faqFiles = List.copyOf(faqFiles);
+    webSources = List.copyOf(webSources);
     requireNonNull(defaultTeam, "defaultTeam");
     requireNonNull(handoffMessage, "handoffMessage");
     requireNonNull(noAnswerMessage, "noAnswerMessage");
@@ -53,6 +55,19 @@ public record BotSpec(
       requireNonNull(targetPrecision, "targetPrecision");
       requireNonNull(validationFile, "validationFile");
       requireNonNull(clarifyMessage, "clarifyMessage");
+    }
+  }
+
+  /** A website to learn from; see docs/knowledge-sources.md. */
+  public record WebSourceSpec(String id, List<java.net.URI> urls, List<java.net.URI> sitemaps, List<String> include,
+      List<String> exclude, java.time.Duration pollInterval) {
+    public WebSourceSpec {
+      requireNonNull(id, "id");
+      urls = List.copyOf(urls);
+      sitemaps = List.copyOf(sitemaps);
+      include = List.copyOf(include);
+      exclude = List.copyOf(exclude);
+      requireNonNull(pollInterval, "pollInterval");
     }
   }
 

@@ -30,7 +30,10 @@ public final class BotSpecLoader {
 
   record RawBot(String name, String greeting) {}
 
-  record RawKnowledge(List<String> folders, List<String> faqs) {}
+  record RawKnowledge(List<String> folders, List<String> faqs, List<RawWebSource> web) {}
+
+  record RawWebSource(String id, List<String> urls, List<String> sitemaps, List<String> include, List<String> exclude,
+      @JsonProperty("pollMinutes") Integer pollMinutes) {}
 
   record RawAnswer(@JsonProperty("answerAbove") Double answerAbove, @JsonProperty("clarifyAbove") Double clarifyAbove,
       @JsonProperty("targetPrecision") Double targetPrecision, String validation, String clarifyMessage) {}
@@ -142,6 +145,29 @@ public final class BotSpecLoader {
         faqs.add(resolved);
       }
     }
+    List<BotSpec.WebSourceSpec> web = new ArrayList<>();
+    Set<String> webIds = new HashSet<>();
+    if (raw.knowledge() != null && raw.knowledge().web() != null) {
+      for (RawWebSource source : raw.knowledge().web()) {
+        String id = source.id() == null ? "" : source.id();
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+          problems.add(where + "knowledge.web id '" + id + "' must be 1-64 lower-case letters, digits or dashes");
+        } else if (!webIds.add(id)) {
+          problems.add(where + "knowledge.web id '" + id + "' is listed twice");
+        }
+        List<java.net.URI> urls = webUrls(source.urls(), id, problems, where);
+        List<java.net.URI> sitemaps = webUrls(source.sitemaps(), id, problems, where);
+        if (urls.isEmpty() && sitemaps.isEmpty()) {
+          problems.add(where + "knowledge.web '" + id + "' needs urls or sitemaps");
+        }
+        int minutes = source.pollMinutes() == null ? 60 : source.pollMinutes();
+        if (minutes < 1 || minutes > 10_080) {
+          problems.add(where + "knowledge.web '" + id + "' pollMinutes must be 1-10080 (a week), not " + minutes);
+        }
+        web.add(new BotSpec.WebSourceSpec(id, urls, sitemaps, source.include() == null ? List.of() : source.include(),
+            source.exclude() == null ? List.of() : source.exclude(), java.time.Duration.ofMinutes(Math.max(1, minutes))));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -151,7 +177,25 @@ public final class BotSpecLoader {
     String noAnswer = raw.handoff().noAnswer() == null
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
-    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, confidence, defaultTeam, message, noAnswer, teams);
+    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams);
+  }
+
+  private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, String where) {
+    List<java.net.URI> urls = new ArrayList<>();
+    for (String value : values == null ? List.<String>of() : values) {
+      try {
+        var url = new java.net.URI(value);
+        String scheme = url.getScheme() == null ? "" : url.getScheme();
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+          problems.add(where + "knowledge.web '" + id + "': only absolute http(s) URLs can be synced, not '" + value + "'");
+        } else {
+          urls.add(url);
+        }
+      } catch (java.net.URISyntaxException e) {
+        problems.add(where + "knowledge.web '" + id + "': '" + value + "' is not a URL: " + e.getReason());
+      }
+    }
+    return urls;
   }
 
   private static boolean blank(String value) {

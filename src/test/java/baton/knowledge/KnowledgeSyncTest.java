@@ -27,7 +27,7 @@ class KnowledgeSyncTest {
 
     assertThat(reports).allMatch(SyncReport::changedAnything);
     assertThat(sync.articles()).extracting(Article::slug).containsExactly("shipping", "gift-cards");
-    try (var knowledge = KnowledgeBase.of(sync.articles())) {
+    try (var knowledge = KnowledgeBase.of(sync.articles(), WordHashEmbedder.cache())) {
       assertThat(knowledge.search("do gift cards expire", 1).getFirst().passage().url()).isEqualTo("/kb/gift-cards#gift-cards");
     }
     assertThat(statuses.all()).extracting(SourceStatus::sourceId).containsExactlyInAnyOrder(docs.toString(), more.toString());
