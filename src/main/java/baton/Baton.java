@@ -11,15 +11,17 @@ import baton.platform.WebServer;
 public final class Baton implements AutoCloseable {
   private final WebServer web;
   private final FileWatcher watcher;
+  private final java.util.concurrent.ScheduledExecutorService webPolling;
   private final EventBus bus;
   private final LiveBrain brain;
   private final Database database;
   private final ConversationService conversations;
 
-  Baton(WebServer web, FileWatcher watcher, EventBus bus, LiveBrain brain, Database database,
+  Baton(WebServer web, FileWatcher watcher, java.util.concurrent.ScheduledExecutorService webPolling, EventBus bus, LiveBrain brain, Database database,
       ConversationService conversations) {
     this.web = web;
     this.watcher = watcher;
+    this.webPolling = webPolling;
     this.bus = bus;
     this.brain = brain;
     this.database = database;
@@ -46,6 +48,7 @@ public final class Baton implements AutoCloseable {
   public void close() {
     web.close();
     watcher.close();
+    webPolling.shutdownNow();
     bus.close();
     brain.knowledge().close();
     database.close();

@@ -29,6 +29,10 @@ final class EvalCommand {
     @Option(names = "--target-precision", defaultValue = "0.97", description = "Precision the answer bound is fitted for (default ${DEFAULT-VALUE}).")
     double targetPrecision;
 
+    @Option(names = "--negatives", description = "Train an out-of-scope topic on the data set's out-of-scope training"
+        + " questions (CLINC150's oos_train); choosing it hands off.")
+    boolean negatives;
+
     @Option(names = "--json", description = "Print the report as JSON instead of a table.")
     boolean json;
 
@@ -55,7 +59,7 @@ final class EvalCommand {
       }
       Path work = Files.createTempDirectory("baton-eval");
       var evaluation = new IntentEvaluation(MiniLmEmbedder.shared(work), line -> command.commandLine().getErr().println(line));
-      var report = evaluation.run(data, targetPrecision);
+      var report = evaluation.run(data, targetPrecision, negatives);
       if (json) {
         command.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
       } else {

@@ -4,6 +4,7 @@ import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
 import baton.agent.JdbiAgentStore;
+import baton.agent.KnowledgeAdmin;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
 import baton.conversation.ConversationService;
@@ -12,6 +13,8 @@ import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
 import baton.knowledge.KnowledgeRoutes;
 import baton.knowledge.MiniLmEmbedder;
+import baton.knowledge.SourceStatus;
+import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
 import baton.platform.Database;
 import baton.platform.EventBus;
@@ -36,7 +39,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -70,7 +77,9 @@ public final class Main {
     try {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
       var vectors = new VectorCache(MiniLmEmbedder.shared(settings.dataDir().resolve("tmp")));
-      LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), teams, vectors);
+      var syncStatuses = new SyncStatuses(clock);
+      LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), loaded -> loaded.forEach(teams::save),
+          vectors, syncStatuses, clock);
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       var bot = new SupportBot(brain::current, new HumanRequestDetector());
@@ -88,14 +97,23 @@ public final class Main {
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
-          new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters),
+          new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain)),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), brain::reload);
+      // Websites are polled; each source's own interval decides whether a tick fetches anything.
+      var webPolling = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("web-sync").factory());
+      webPolling.scheduleWithFixedDelay(() -> {
+        try {
+          brain.syncWebSources();
+        } catch (RuntimeException e) {
+          log.warn("web knowledge sync failed; the current knowledge stays live", e);
+        }
+      }, 30, 30, TimeUnit.SECONDS);
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, bus, brain, database, conversations);
+      return new Baton(web, watcher, webPolling, bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -115,6 +133,48 @@ public final class Main {
       agents.save(email, "Admin", AgentRole.ADMIN, passwords.hash(settings.adminPassword().get()),
           spec.teams().stream().map(Team::id).toList());
       log.info("created the first admin account");
+    }
+  }
+
+  /** The console's view of the live brain's knowledge sources. */
+  private record LiveBrainAdmin(LiveBrain brain) implements KnowledgeAdmin {
+    @Override
+    public Map<String, Object> status() {
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("sources", brain.sourceStatuses().stream().map(LiveBrainAdmin::describe).toList());
+      status.put("articles", brain.knowledge().articles().size());
+      status.put("passages", brain.knowledge().passageCount());
+      status.put("answerAbove", brain.current().policy().answerAbove());
+      status.put("clarifyAbove", brain.current().policy().clarifyAbove());
+      status.put("boundsFittedOn", brain.current().policy().fittedOn());
+      status.put("problems", brain.lastProblems());
+      return status;
+    }
+
+    @Override
+    public Map<String, Object> syncNow() {
+      brain.reload();
+      brain.syncWebSources();
+      return status();
+    }
+
+    @Override
+    public List<String> problems() {
+      return brain.lastProblems();
+    }
+
+    private static Map<String, Object> describe(SourceStatus source) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", source.sourceId());
+      out.put("kind", source.kind());
+      out.put("lastStarted", source.lastStarted().map(Object::toString).orElse(null));
+      out.put("lastFinished", source.lastFinished().map(Object::toString).orElse(null));
+      out.put("documents", source.documents());
+      out.put("errors", source.errors());
+      out.put("running", source.running());
+      out.put("done", source.done());
+      out.put("total", source.total());
+      return out;
     }
   }
 

@@ -59,8 +59,11 @@ public final class AgentRoutes implements HttpRoutes {
 
   private record Listener(LiveSocket socket, EventBus.Subscription subscription) {}
 
+  private final KnowledgeAdmin knowledge;
+
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
-      EventBus bus, Clock clock, MeterRegistry meters) {
+      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge) {
+    this.knowledge = knowledge;
     this.agents = agents;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -83,6 +86,22 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
     routes.ws("/api/agent/live", this::live);
+    routes.get("/api/agent/admin/knowledge", ctx -> {
+      requireRole(ctx, AgentRole.SUPERVISOR, AgentRole.ADMIN);
+      ctx.json(knowledge.status());
+    });
+    routes.post("/api/agent/admin/knowledge/sync", ctx -> {
+      requireRole(ctx, AgentRole.ADMIN);
+      ctx.json(knowledge.syncNow());
+    });
+  }
+
+  private static void requireRole(Context ctx, AgentRole... allowed) {
+    AgentRole role = session(ctx).agent().role();
+    if (!List.of(allowed).contains(role)) {
+      throw new ApiException(403, "forbidden", "This needs the role " + List.of(allowed).stream().map(AgentRole::wireName).toList()
+          + "; you are " + role.wireName() + ".");
+    }
   }
 
   private void requireSession(Context ctx) {

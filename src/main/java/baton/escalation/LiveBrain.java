@@ -10,6 +10,7 @@ import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
 import baton.knowledge.WebSource;
 import baton.knowledge.WebSync;
+import baton.routing.Team;
 import baton.routing.TeamStore;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class LiveBrain {
 
   private final Path specFile;
   private final BotSpecLoader loader;
-  private final TeamStore teams;
+  private final Consumer<List<Team>> teamsLoaded;
   private final VectorCache vectors;
   private final SyncStatuses statuses;
   private final Clock clock;
@@ -55,13 +57,14 @@ public final class LiveBrain {
   private final AtomicReference<Brain> current = new AtomicReference<>();
   private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
 
-  private LiveBrain(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors, Clock clock) {
+  private LiveBrain(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
+      SyncStatuses statuses, Clock clock) {
     this.specFile = specFile;
     this.loader = loader;
-    this.teams = teams;
+    this.teamsLoaded = teamsLoaded;
     this.vectors = vectors;
     this.clock = clock;
-    this.statuses = new SyncStatuses(clock);
+    this.statuses = statuses;
   }
 
   /**
@@ -70,11 +73,17 @@ public final class LiveBrain {
    * @throws SpecException when the spec is not usable: a server must not start without a good one
    */
   public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors) {
-    return load(specFile, loader, teams, vectors, Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    return load(specFile, loader, loaded -> loaded.forEach(teams::save), vectors, new SyncStatuses(clock), clock);
   }
 
-  public static LiveBrain load(Path specFile, BotSpecLoader loader, TeamStore teams, VectorCache vectors, Clock clock) {
-    var brain = new LiveBrain(specFile, loader, teams, vectors, clock);
+  /**
+   * @param teamsLoaded receives the spec's teams on every successful load, e.g. to store them
+   * @param statuses where sources report their progress; readable while the load runs
+   */
+  public static LiveBrain load(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
+      SyncStatuses statuses, Clock clock) {
+    var brain = new LiveBrain(specFile, loader, teamsLoaded, vectors, statuses, clock);
     synchronized (brain.rebuilding) {
       List<String> problems = new ArrayList<>();
       brain.current.set(brain.build(true, problems));
@@ -95,7 +104,7 @@ public final class LiveBrain {
     reports.forEach(report -> report.errors().forEach(error -> problems.add(error.document() + ": " + error.message())));
     KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
     BotPolicy policy = PolicyFit.of(spec, knowledge);
-    spec.teams().forEach(teams::save);
+    teamsLoaded.accept(spec.teams());
     if (!problems.isEmpty()) {
       log.warn("knowledge sync problems (the rest is live):\n{}", String.join("\n", problems));
     }

@@ -38,13 +38,18 @@ public final class IntentEvaluation {
     }
   }
 
-  /** The three splits; {@code validation} and {@code test} may hold out-of-scope questions. */
-  public record DataSet(String name, List<Labelled> train, List<Labelled> validation, List<Labelled> test) {}
+  /**
+   * The three splits; {@code validation} and {@code test} may hold out-of-scope questions.
+   * {@code negatives} are out-of-scope training questions (CLINC150's {@code oos_train}), used only
+   * when asked for: they become one more topic, and choosing it means handing off.
+   */
+  public record DataSet(String name, List<Labelled> train, List<Labelled> negatives, List<Labelled> validation,
+      List<Labelled> test) {}
 
   /** One point of the coverage–precision curve. */
   public record CurvePoint(double bound, double coverage, double precision) {}
 
-  public record Report(String dataSet, int intents, int trainPhrasings, int validationQuestions, int testQuestions,
+  public record Report(String dataSet, boolean usedNegatives, double validationTopOneAccuracy, int intents, int trainPhrasings, int validationQuestions, int testQuestions,
       int testOutOfScope, double targetPrecision, double answerBound, double[] confidenceWeights,
       double topOneAccuracy, double inScopeAccuracy, double outOfScopeRecall, double coverage, double precision,
       double precisionAtCoverage80, double latencyP50Millis, double latencyP99Millis, double indexSeconds,
@@ -55,7 +60,9 @@ public final class IntentEvaluation {
       var table = new StringBuilder();
       table.append(String.format(Locale.ROOT, "%s: %d intents, %d training phrasings, %d validation and %d test questions (%d out of scope)%n",
           dataSet, intents, trainPhrasings, validationQuestions, testQuestions, testOutOfScope));
-      table.append(String.format(Locale.ROOT, "answer bound %.3f, fitted on validation for precision >= %.2f%n", answerBound, targetPrecision));
+      table.append(String.format(Locale.ROOT, "answer bound %.3f, fitted on validation for precision >= %.2f; out-of-scope training negatives: %s%n",
+          answerBound, targetPrecision, usedNegatives ? "used" : "not used"));
+      row(table, "validation top-1 accuracy", validationTopOneAccuracy);
       row(table, "top-1 accuracy (answer everything)", topOneAccuracy);
       row(table, "in-scope accuracy (handoff = wrong)", inScopeAccuracy);
       row(table, "out-of-scope recall (handed off)", outOfScopeRecall);
@@ -115,7 +122,7 @@ public final class IntentEvaluation {
   /** CLINC150's data_full.json: {@code train}, {@code val}, {@code test} and their {@code oos_*} twins. */
   static DataSet readClinc(Path file) throws IOException {
     JsonNode root = new ObjectMapper().readTree(file.toFile());
-    return new DataSet("CLINC150 (" + file.getFileName() + ")", pairs(root, "train"),
+    return new DataSet("CLINC150 (" + file.getFileName() + ")", pairs(root, "train"), pairs(root, "oos_train"),
         concat(pairs(root, "val"), pairs(root, "oos_val")), concat(pairs(root, "test"), pairs(root, "oos_test")));
   }
 
@@ -144,7 +151,7 @@ public final class IntentEvaluation {
       int n = seen.merge(row.intent(), 1, Integer::sum);
       (n % 5 == 0 ? validation : train).add(row);
     }
-    return new DataSet("Banking77", train, validation, csv(dir.resolve("test.csv")));
+    return new DataSet("Banking77", train, List.of(), validation, csv(dir.resolve("test.csv")));
   }
 
   private static List<Labelled> csv(Path file) throws IOException {
@@ -183,23 +190,35 @@ public final class IntentEvaluation {
     return articles;
   }
 
-  public Report run(DataSet data, double targetPrecision) {
+  public Report run(DataSet data, double targetPrecision, boolean useNegatives) {
     long started = System.nanoTime();
-    progress.accept("indexing " + data.train().size() + " training phrasings…");
-    try (var knowledge = KnowledgeBase.of(topics(data.train()), new VectorCache(embedder))) {
+    List<Labelled> training = new ArrayList<>(data.train());
+    if (useNegatives) {
+      training.addAll(data.negatives());
+    }
+    progress.accept("indexing " + training.size() + " training phrasings…");
+    try (var knowledge = KnowledgeBase.of(topics(training), new VectorCache(embedder))) {
       double indexSeconds = (System.nanoTime() - started) / 1e9;
       progress.accept(String.format(Locale.ROOT, "indexed in %.1f s; fitting on %d validation questions…", indexSeconds, data.validation().size()));
       List<Retrieval> validation = new ArrayList<>();
       List<Boolean> validationRight = new ArrayList<>();
+      int validationInScope = 0;
+      int validationTopOne = 0;
       for (Labelled row : data.validation()) {
         Retrieval retrieval = knowledge.retrieve(row.text(), 5);
         validation.add(retrieval);
         validationRight.add(right(retrieval, row));
+        if (!row.outOfScope()) {
+          validationInScope++;
+          validationTopOne += right(retrieval, row) ? 1 : 0;
+        }
       }
       AnswerConfidence confidence = AnswerConfidence.fit(validation, validationRight);
       List<ConfidenceBounds.Outcome> fitted = new ArrayList<>();
       for (int i = 0; i < validation.size(); i++) {
-        fitted.add(new ConfidenceBounds.Outcome(confidence.probability(validation.get(i)), validationRight.get(i)));
+        // Choosing the out-of-scope topic is a handoff whatever the probability: it never answers.
+        double probability = refuses(validation.get(i)) ? 0 : confidence.probability(validation.get(i));
+        fitted.add(new ConfidenceBounds.Outcome(probability, validationRight.get(i)));
       }
       double bound = ConfidenceBounds.boundForPrecision(fitted, targetPrecision);
       progress.accept(String.format(Locale.ROOT, "bound %.3f; scoring %d test questions…", bound, data.test().size()));
@@ -211,7 +230,7 @@ public final class IntentEvaluation {
         Labelled row = data.test().get(i);
         long turn = System.nanoTime();
         Retrieval retrieval = knowledge.retrieve(row.text(), 5);
-        double probability = confidence.probability(retrieval);
+        double probability = refuses(retrieval) ? 0 : confidence.probability(retrieval);
         latencies[i] = System.nanoTime() - turn;
         boolean right = right(retrieval, row);
         boolean answers = probability >= bound;
@@ -233,12 +252,17 @@ public final class IntentEvaluation {
       List<CurvePoint> curve = curve(test);
       double atCoverage80 = curve.stream().filter(point -> point.coverage() >= 0.8)
           .mapToDouble(CurvePoint::precision).max().orElse(0);
-      return new Report(data.name(), knowledge.articles().size(), data.train().size(), data.validation().size(),
+      return new Report(data.name(), useNegatives, ratio(validationTopOne, validationInScope), data.train().size() == training.size()
+          ? knowledge.articles().size() : knowledge.articles().size() - 1, training.size(), data.validation().size(),
           data.test().size(), outOfScope, targetPrecision, bound, confidence.weights(), ratio(topOne, inScope),
           ratio(inScopeRight, inScope), outOfScope == 0 ? Double.NaN : ratio(refused, outOfScope),
           ratio(answered, data.test().size()), ratio(answeredRight, answered), atCoverage80,
           latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, indexSeconds, curve);
     }
+  }
+
+  private static boolean refuses(Retrieval retrieval) {
+    return retrieval.best().map(best -> best.passage().url().equals("/kb/" + OUT_OF_SCOPE)).orElse(false);
   }
 
   private static boolean right(Retrieval retrieval, Labelled row) {

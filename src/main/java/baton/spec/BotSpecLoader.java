@@ -5,6 +5,7 @@ import baton.routing.Team;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import com.fasterxml.jackson.core.JsonLocation;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,15 +49,25 @@ public final class BotSpecLoader {
   public BotSpec load(Path file) {
     String where = file.toString();
     RawSpec raw;
+    Map<String, JsonLocation> positions;
     try {
       String text = Files.readString(file);
       if (text.isBlank()) {
         throw new SpecException(List.of(where + ":1:1: the spec file is empty"));
       }
       raw = yaml.readValue(text, RawSpec.class);
+      positions = YamlPositions.locate(text);
     } catch (UnrecognizedPropertyException e) {
+      String hint = YamlPositions.didYouMean(e.getPropertyName(), e.getKnownPropertyIds())
+          .map(known -> "; did you mean '" + known + "'?").orElse("");
       throw new SpecException(List.of(YamlPositions.ofKey(file, e.getPropertyName(), e.getLocation()) + "unknown key '" + e.getPropertyName()
-          + "'; allowed here: " + e.getKnownPropertyIds()));
+          + "'" + hint + " Allowed here: " + e.getKnownPropertyIds()));
+    } catch (MismatchedInputException e) {
+      String path = e.getPath().stream()
+          .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("the spec");
+      throw new SpecException(List.of(YamlPositions.at(file, e.getLocation()) + path + ": expected " + expected(e.getTargetType())
+          + " (" + e.getOriginalMessage() + ")"));
     } catch (JsonProcessingException e) {
       throw new SpecException(List.of(YamlPositions.at(file, e.getLocation()) + e.getOriginalMessage()));
     } catch (IOException e) {
@@ -62,31 +76,36 @@ public final class BotSpecLoader {
     if (raw == null) {
       throw new SpecException(List.of(where + ":1:1: the spec file is empty"));
     }
-    return validate(file, raw);
+    return validate(file, raw, pointer -> YamlPositions.at(file, positions, pointer));
   }
 
-  private static BotSpec validate(Path file, RawSpec raw) {
+  private static BotSpec validate(Path file, RawSpec raw, UnaryOperator<String> at) {
     List<String> problems = new ArrayList<>();
-    String where = file + ":1:1: ";
     if (raw.bot() == null || blank(raw.bot().name())) {
-      problems.add(where + "bot.name is required");
+      problems.add(at.apply("/bot/name") + "bot.name is required");
     }
     if (raw.bot() == null || blank(raw.bot().greeting())) {
-      problems.add(where + "bot.greeting is required");
+      problems.add(at.apply("/bot/greeting") + "bot.greeting is required");
     }
     List<Team> teams = new ArrayList<>();
     Set<String> teamIds = new HashSet<>();
     if (raw.teams() == null || raw.teams().isEmpty()) {
-      problems.add(where + "teams must list at least one team");
+      problems.add(at.apply("/teams") + "teams must list at least one team");
     } else {
-      for (RawTeam team : raw.teams()) {
+      for (int i = 0; i < raw.teams().size(); i++) {
+        RawTeam team = raw.teams().get(i);
+        String teamAt = at.apply("/teams/" + i);
+        if (blank(team.name())) {
+          problems.add(teamAt + "team '" + team.id() + "' needs a name: customers see it in the handoff message");
+          continue;
+        }
         try {
           teams.add(new Team(team.id(), team.name(), team.typicalReplyMinutes() == null ? 5 : team.typicalReplyMinutes()));
           if (!teamIds.add(team.id())) {
-            problems.add(where + "team '" + team.id() + "' is listed twice");
+            problems.add(at.apply("/teams/" + i + "/id") + "team '" + team.id() + "' is listed twice");
           }
         } catch (RuntimeException e) {
-          problems.add(where + "team '" + team.id() + "': " + (e.getMessage() == null ? "id and name are required" : e.getMessage()));
+          problems.add(teamAt + "team '" + team.id() + "': " + (e.getMessage() == null ? "id and name are required" : e.getMessage()));
         }
       }
     }
@@ -94,22 +113,22 @@ public final class BotSpecLoader {
     double answerAbove = answer.answerAbove() == null ? 0.75 : answer.answerAbove();
     double clarifyAbove = answer.clarifyAbove() == null ? Math.min(0.4, answerAbove) : answer.clarifyAbove();
     if (answerAbove < 0 || answerAbove > 1) {
-      problems.add(where + "answer.answerAbove is a probability and must be between 0 and 1, not " + answerAbove);
+      problems.add(at.apply("/answer/answerAbove") + "answer.answerAbove is a probability and must be between 0 and 1, not " + answerAbove);
     }
     if (clarifyAbove < 0 || clarifyAbove > answerAbove) {
-      problems.add(where + "answer.clarifyAbove must be between 0 and answer.answerAbove (" + answerAbove + "), not " + clarifyAbove);
+      problems.add(at.apply("/answer/clarifyAbove") + "answer.clarifyAbove must be between 0 and answer.answerAbove (" + answerAbove + "), not " + clarifyAbove);
     }
     if (answer.targetPrecision() != null && (answer.targetPrecision() <= 0.5 || answer.targetPrecision() >= 1)) {
-      problems.add(where + "answer.targetPrecision must be above 0.5 and below 1, not " + answer.targetPrecision());
+      problems.add(at.apply("/answer/targetPrecision") + "answer.targetPrecision must be above 0.5 and below 1, not " + answer.targetPrecision());
     }
     if (answer.targetPrecision() != null && answer.validation() == null) {
-      problems.add(where + "answer.targetPrecision needs answer.validation: a CSV of questions and their expected articles");
+      problems.add(at.apply("/answer/targetPrecision") + "answer.targetPrecision needs answer.validation: a CSV of questions and their expected articles");
     }
     Optional<Path> validation = Optional.empty();
     if (answer.validation() != null) {
       Path resolved = file.toAbsolutePath().getParent().resolve(answer.validation()).normalize();
       if (!Files.isRegularFile(resolved)) {
-        problems.add(where + "answer.validation file '" + answer.validation() + "' does not exist (resolved to " + resolved + ")");
+        problems.add(at.apply("/answer/validation") + "answer.validation file '" + answer.validation() + "' does not exist (resolved to " + resolved + ")");
       }
       validation = Optional.of(resolved);
     }
@@ -118,29 +137,31 @@ public final class BotSpecLoader {
         validation, clarifyMessage);
     String defaultTeam = raw.handoff() == null ? null : raw.handoff().defaultTeam();
     if (blank(defaultTeam)) {
-      problems.add(where + "handoff.defaultTeam is required");
+      problems.add(at.apply("/handoff/defaultTeam") + "handoff.defaultTeam is required");
     } else if (!teamIds.isEmpty() && !teamIds.contains(defaultTeam)) {
-      problems.add(where + "handoff.defaultTeam '" + defaultTeam + "' is not one of the teams " + teamIds);
+      problems.add(at.apply("/handoff/defaultTeam") + "handoff.defaultTeam '" + defaultTeam + "' is not one of the teams " + teamIds);
     }
     Path base = file.toAbsolutePath().getParent();
     List<Path> folders = new ArrayList<>();
     if (raw.knowledge() != null && raw.knowledge().folders() != null) {
-      for (String folder : raw.knowledge().folders()) {
+      for (int i = 0; i < raw.knowledge().folders().size(); i++) {
+        String folder = raw.knowledge().folders().get(i);
         Path resolved = base.resolve(folder).normalize();
         if (!Files.isDirectory(resolved)) {
-          problems.add(where + "knowledge folder '" + folder + "' does not exist (resolved to " + resolved + ")");
+          problems.add(at.apply("/knowledge/folders/" + i) + "knowledge folder '" + folder + "' does not exist (resolved to " + resolved + ")");
         }
         folders.add(resolved);
       }
     }
     List<Path> faqs = new ArrayList<>();
     if (raw.knowledge() != null && raw.knowledge().faqs() != null) {
-      for (String faq : raw.knowledge().faqs()) {
+      for (int i = 0; i < raw.knowledge().faqs().size(); i++) {
+        String faq = raw.knowledge().faqs().get(i);
         Path resolved = base.resolve(faq).normalize();
         if (!Files.isRegularFile(resolved)) {
-          problems.add(where + "FAQ file '" + faq + "' does not exist (resolved to " + resolved + ")");
+          problems.add(at.apply("/knowledge/faqs/" + i) + "FAQ file '" + faq + "' does not exist (resolved to " + resolved + ")");
         } else if (!resolved.getFileName().toString().matches(".*\\.(ya?ml|json|csv)")) {
-          problems.add(where + "FAQ file '" + faq + "' must end in .yaml, .yml, .json or .csv");
+          problems.add(at.apply("/knowledge/faqs/" + i) + "FAQ file '" + faq + "' must end in .yaml, .yml, .json or .csv");
         }
         faqs.add(resolved);
       }
@@ -148,21 +169,23 @@ public final class BotSpecLoader {
     List<BotSpec.WebSourceSpec> web = new ArrayList<>();
     Set<String> webIds = new HashSet<>();
     if (raw.knowledge() != null && raw.knowledge().web() != null) {
-      for (RawWebSource source : raw.knowledge().web()) {
+      for (int i = 0; i < raw.knowledge().web().size(); i++) {
+        RawWebSource source = raw.knowledge().web().get(i);
+        String webAt = "/knowledge/web/" + i;
         String id = source.id() == null ? "" : source.id();
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-          problems.add(where + "knowledge.web id '" + id + "' must be 1-64 lower-case letters, digits or dashes");
+          problems.add(at.apply(webAt + "/id") + "knowledge.web id '" + id + "' must be 1-64 lower-case letters, digits or dashes");
         } else if (!webIds.add(id)) {
-          problems.add(where + "knowledge.web id '" + id + "' is listed twice");
+          problems.add(at.apply(webAt + "/id") + "knowledge.web id '" + id + "' is listed twice");
         }
-        List<java.net.URI> urls = webUrls(source.urls(), id, problems, where);
-        List<java.net.URI> sitemaps = webUrls(source.sitemaps(), id, problems, where);
+        List<java.net.URI> urls = webUrls(source.urls(), id, problems, at, webAt + "/urls");
+        List<java.net.URI> sitemaps = webUrls(source.sitemaps(), id, problems, at, webAt + "/sitemaps");
         if (urls.isEmpty() && sitemaps.isEmpty()) {
-          problems.add(where + "knowledge.web '" + id + "' needs urls or sitemaps");
+          problems.add(at.apply(webAt) + "knowledge.web '" + id + "' needs urls or sitemaps");
         }
         int minutes = source.pollMinutes() == null ? 60 : source.pollMinutes();
         if (minutes < 1 || minutes > 10_080) {
-          problems.add(where + "knowledge.web '" + id + "' pollMinutes must be 1-10080 (a week), not " + minutes);
+          problems.add(at.apply(webAt + "/pollMinutes") + "knowledge.web '" + id + "' pollMinutes must be 1-10080 (a week), not " + minutes);
         }
         web.add(new BotSpec.WebSourceSpec(id, urls, sitemaps, source.include() == null ? List.of() : source.include(),
             source.exclude() == null ? List.of() : source.exclude(), java.time.Duration.ofMinutes(Math.max(1, minutes))));
@@ -180,9 +203,13 @@ public final class BotSpecLoader {
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams);
   }
 
-  private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, String where) {
+  private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,
+      String pointer) {
     List<java.net.URI> urls = new ArrayList<>();
-    for (String value : values == null ? List.<String>of() : values) {
+    List<String> given = values == null ? List.of() : values;
+    for (int i = 0; i < given.size(); i++) {
+      String value = given.get(i);
+      String where = at.apply(pointer + "/" + i);
       try {
         var url = new java.net.URI(value);
         String scheme = url.getScheme() == null ? "" : url.getScheme();
@@ -196,6 +223,22 @@ public final class BotSpecLoader {
       }
     }
     return urls;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a section of keys";
   }
 
   private static boolean blank(String value) {

@@ -1,0 +1,83 @@
+package baton.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each kind of mistake an admin makes in a spec is reported at its own line, with a message to act on. */
+class SpecMistakesTest {
+  private static final String GOOD = """
+      bot:
+        name: Sam
+        greeting: Hello
+      knowledge:
+        folders: [kb]
+        faqs: [faq.yaml]
+        web:
+          - id: help-site
+            urls: [https://help.example.com/]
+            pollMinutes: 60
+      answer:
+        answerAbove: 0.8
+        clarifyAbove: 0.4
+      handoff:
+        defaultTeam: support
+      teams:
+        - id: support
+          name: Support
+        - id: billing
+          name: Billing
+      """;
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> mistakes() {
+    return Stream.of(
+        Arguments.of("unknown key with a suggestion", "  greeting: Hello", "  greeting: Hello\n  greting: Hi", 4,
+            "unknown key 'greting'; did you mean 'greeting'?"),
+        Arguments.of("wrong type", "answerAbove: 0.8", "answerAbove: very", 12, "answer.answerAbove: expected a number"),
+        Arguments.of("probability out of range", "answerAbove: 0.8", "answerAbove: 1.8", 12, "between 0 and 1"),
+        Arguments.of("bounds in the wrong order", "clarifyAbove: 0.4", "clarifyAbove: 0.9", 13, "answer.clarifyAbove must be"),
+        Arguments.of("unknown default team", "defaultTeam: support", "defaultTeam: sales", 15, "'sales' is not one of the teams"),
+        Arguments.of("duplicate team id", "  - id: billing", "  - id: support", 19, "team 'support' is listed twice"),
+        Arguments.of("team without a name", "    name: Billing", "    name: ''", 19, "team 'billing'"),
+        Arguments.of("missing knowledge folder", "folders: [kb]", "folders: [kb, nowhere]", 5, "knowledge folder 'nowhere' does not exist"),
+        Arguments.of("FAQ file of an unknown type", "faqs: [faq.yaml]", "faqs: [faq.yaml, notes.docx]", 6, "must end in .yaml"),
+        Arguments.of("web URL that is not http", "urls: [https://help.example.com/]", "urls: [ftp://help.example.com/]", 9,
+            "only absolute http(s) URLs"),
+        Arguments.of("poll interval out of range", "pollMinutes: 60", "pollMinutes: 0", 10, "pollMinutes must be 1-10080"),
+        Arguments.of("target precision without validation questions", "  clarifyAbove: 0.4", "  clarifyAbove: 0.4\n  targetPrecision: 0.97",
+            14, "needs answer.validation"),
+        Arguments.of("missing required greeting", "  greeting: Hello\n", "", 1, "bot.greeting is required"),
+        Arguments.of("list where a text belongs", "  name: Sam", "  name: [Sam", 2, "bot.name: expected"),
+        Arguments.of("broken YAML syntax", "  name: Sam", "  name: 'Sam", 2, ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakes")
+  void load_withMistake_reportsItsLineAndWhatToDo(String kind, String good, String bad, int line, String message)
+      throws IOException {
+    Files.createDirectories(dir.resolve("kb"));
+    Files.writeString(dir.resolve("faq.yaml"), "- question: Hi?\n  answer: Hello.\n");
+    Files.writeString(dir.resolve("notes.docx"), "x");
+    Path file = dir.resolve("bot.yaml");
+    assertThat(GOOD).contains(good);
+    Files.writeString(file, GOOD.replace(good, bad));
+
+    SpecException problem = catchThrowableOfType(SpecException.class, () -> new BotSpecLoader().load(file));
+
+    assertThat(problem).as(kind).isNotNull();
+    assertThat(problem.problems()).as(kind).anySatisfy(text -> {
+      assertThat(text).startsWith(file + ":" + line + ":");
+      assertThat(text).contains(message);
+    });
+  }
+}
