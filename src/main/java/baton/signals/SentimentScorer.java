@@ -132,8 +132,8 @@ public final class SentimentScorer {
       String emoticon = EMOJI.get(raw);
       if (emoticon != null) {
         tokens.add(emoticon);
-      } else if (lexicon.contains(raw.toLowerCase(Locale.ROOT)) && !hasLetterOrDigit(raw)) {
-        tokens.add(raw);
+      } else if (lexicon.contains(raw.toLowerCase(Locale.ROOT))) {
+        tokens.add(raw); // whole emoticons (":D", ":-(") and words the lexicon lists with punctuation
       } else {
         String trimmed = trimPunctuation(raw);
         if (!trimmed.isEmpty()) {
@@ -171,10 +171,6 @@ public final class SentimentScorer {
       end--;
     }
     return raw.substring(start, end);
-  }
-
-  private static boolean hasLetterOrDigit(String raw) {
-    return raw.chars().anyMatch(Character::isLetterOrDigit);
   }
 
   /** True when at least one token, but not every token, is written in capitals. */
@@ -367,7 +363,7 @@ public final class SentimentScorer {
     if (total == 0) {
       return new Sentiment(compound, 0, 1, 0);
     }
-    return new Sentiment(compound, positive / total, neutral / total, -negative / total);
+    return new Sentiment(compound, positive / total, neutral / total, Math.abs(negative) / total);
   }
 
   static double normalise(double sum) {
