@@ -9,11 +9,12 @@ import java.util.Map;
  * set. A plain value, immutable, serialisable with Jackson as it stands (records, enums, maps, lists).
  *
  * @param groundTruth one result per {@code *_GroundTruth.txt} file, by file name
- * @param frustration the hand-labelled support set
+ * @param frustration one result per hand-labelled support set (the main set, then the held-out one)
  */
-public record Report(List<CorpusResult> groundTruth, FrustrationResult frustration) {
+public record Report(List<CorpusResult> groundTruth, List<FrustrationResult> frustration) {
   public Report {
     groundTruth = List.copyOf(groundTruth);
+    frustration = List.copyOf(frustration);
   }
 
   /**
@@ -80,7 +81,7 @@ public record Report(List<CorpusResult> groundTruth, FrustrationResult frustrati
         out.append('\n');
       }
     }
-    if (frustration != null) {
+    for (FrustrationResult frustration : frustration) {
       out.append(String.format(Locale.ROOT, "%nFrustration on %s: n=%d, accuracy %.3f, macro F1 %.3f%n",
           frustration.source(), frustration.n(), frustration.accuracy(), frustration.macroF1()));
       out.append(String.format(Locale.ROOT, "%-8s %9s %7s %7s %8s   %s%n", "level", "precision", "recall", "F1",

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class SentimentEvaluation {
   /** The hand-labelled support set on the classpath: {@code label<TAB>text}, labels none/mild/high. */
   public static final String SUPPORT_SET = "signals/support-frustration.tsv";
+  /** A second set in the same format, labelled after the detector was written and never used to tune it. */
+  public static final String SUPPORT_HOLDOUT = "signals/support-frustration-holdout.tsv";
   /** Where the shared data sets sit relative to a checkout, when they are there at all. */
   public static final Path DEFAULT_GROUND_TRUTH = Path.of("..", "shared", "datasets", "vader-groundtruth");
 
@@ -47,7 +49,7 @@ public final class SentimentEvaluation {
   /** One message of a frustration set, with its hand label. */
   public record LabelledTurn(FrustrationLevel level, String text) {}
 
-  /** Every {@code *_GroundTruth.txt} in the directory, by file name, plus the support set. */
+  /** Every {@code *_GroundTruth.txt} in the directory, by file name, plus both support sets. */
   public Report evaluate(Path groundTruthDirectory) throws IOException {
     if (!Files.isDirectory(groundTruthDirectory)) {
       throw new NoSuchFileException(groundTruthDirectory.toString(), null, "no ground-truth directory");
@@ -58,7 +60,13 @@ public final class SentimentEvaluation {
         corpora.add(evaluateGroundTruth(file));
       }
     }
-    return new Report(corpora, evaluateFrustration(SUPPORT_SET, supportSet()));
+    return new Report(corpora, evaluateSupportSets());
+  }
+
+  /** The main and the held-out support sets shipped with Baton. */
+  public List<Report.FrustrationResult> evaluateSupportSets() {
+    return List.of(evaluateFrustration(SUPPORT_SET, labelledTurns(SUPPORT_SET)),
+        evaluateFrustration(SUPPORT_HOLDOUT, labelledTurns(SUPPORT_HOLDOUT)));
   }
 
   public Report.CorpusResult evaluateGroundTruth(Path file) throws IOException {
@@ -120,14 +128,19 @@ public final class SentimentEvaluation {
     return sentences;
   }
 
-  /** The support set shipped with Baton. */
+  /** The main support set shipped with Baton. */
   public static List<LabelledTurn> supportSet() {
-    InputStream in = SentimentEvaluation.class.getClassLoader().getResourceAsStream(SUPPORT_SET);
+    return labelledTurns(SUPPORT_SET);
+  }
+
+  /** A labelled set from the classpath, such as {@link #SUPPORT_SET} or {@link #SUPPORT_HOLDOUT}. */
+  public static List<LabelledTurn> labelledTurns(String resource) {
+    InputStream in = SentimentEvaluation.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException(SUPPORT_SET + " is not on the classpath");
+      throw new IllegalStateException(resource + " is not on the classpath");
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return readLabelledTurns(reader, SUPPORT_SET);
+      return readLabelledTurns(reader, resource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,7 +202,7 @@ public final class SentimentEvaluation {
     SentimentEvaluation evaluation = new SentimentEvaluation(scorer, new FrustrationDetector(scorer));
     Report report = Files.isDirectory(directory)
         ? evaluation.evaluate(directory)
-        : new Report(List.of(), evaluation.evaluateFrustration(SUPPORT_SET, supportSet()));
+        : new Report(List.of(), evaluation.evaluateSupportSets());
     if (json) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {

@@ -82,6 +82,14 @@ class SentimentEvaluationTest {
   }
 
   @Test
+  void holdoutSet_skipsItsCommentLine_andIsBalanced() {
+    List<SentimentEvaluation.LabelledTurn> turns =
+        SentimentEvaluation.labelledTurns(SentimentEvaluation.SUPPORT_HOLDOUT);
+    assertThat(turns).hasSize(60);
+    assertThat(turns.stream().filter(turn -> turn.level() == FrustrationLevel.HIGH)).hasSize(20);
+  }
+
+  @Test
   void readLabelledTurns_withUnknownLabel_namesTheLine() {
     assertThatThrownBy(() -> SentimentEvaluation.readLabelledTurns(
         new StringReader("none\tfine\nfurious\tgrr\n"), "set.tsv"))
@@ -91,14 +99,14 @@ class SentimentEvaluationTest {
   @Test
   void report_serialisesToJson_andRendersATable() throws Exception {
     Report report = new Report(List.of(EVALUATION.evaluateGroundTruth(tinyGroundTruth())),
-        EVALUATION.evaluateFrustration("inline",
-            List.of(new SentimentEvaluation.LabelledTurn(FrustrationLevel.NONE, "hello"))));
+        List.of(EVALUATION.evaluateFrustration("inline",
+            List.of(new SentimentEvaluation.LabelledTurn(FrustrationLevel.NONE, "hello")))));
 
     JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(report));
 
     assertThat(json.at("/groundTruth/0/microF1").asDouble()).isCloseTo(0.7, within(1e-9));
     assertThat(json.at("/groundTruth/0/confusion/NEGATIVE/NEGATIVE").asLong()).isEqualTo(3);
-    assertThat(json.at("/frustration/accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(json.at("/frustration/0/accuracy").asDouble()).isEqualTo(1.0);
     assertThat(report.toTable()).contains("tiny_GroundTruth.txt", "microF1", "macroF1", "HIGH");
   }
 
