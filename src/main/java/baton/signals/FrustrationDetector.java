@@ -3,6 +3,7 @@ package baton.signals;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -61,12 +62,13 @@ public final class FrustrationDetector {
               + "|\\bhow many (?:more )?times\\b"
               + "|\\b" + NUMBER + " (?:times|different (?:people|agents|answers)|agents|people)\\b"),
       strong("says it was already told or asked", Kind.REPETITION, false,
-          "\\byou(?:'ve| have)? (?:already|just) (?:said|told|sent|asked|gave)\\b"
+          "\\byou(?:'ve| have)? (?:already|just) (?:said|told|sent|asked|gave)\\b|\\bi(?:'ve| have)? told you\\b"
               + "|\\b(?:i|i've|i have) already (?:told|explained|said|asked|given)\\b"),
       strong("asks \"again?!\"", Kind.REPETITION, false, "\\bagain\\s*(?:[?!]*\\?[?!]*!|!+\\?|!{2,}|\\?{2,})"),
       strong("insults the bot or the company", Kind.HOSTILITY, true,
           "\\b(?:useless|pointless|stupid|dumb|idiotic|incompetent|incompetence|pathetic|garbage|rubbish"
-              + "|worthless|hopeless|clueless|(?:a|complete|total) joke|disgrace(?:ful)?|scam|worst)\\b"),
+              + "|worthless|hopeless|clueless|(?:a|complete|total) joke|disgrace(?:ful)?|scam|worst|horrible|terrible"
+              + "|awful|disaster|shambles|nonsense|waste of (?:time|money)|ruined|liars?|lied|regret)\\b"),
       strong("swears", Kind.HOSTILITY, false,
           "\\b(?:fuck\\w*|f\\*+k\\w*|shit\\w*|bullshit|crap\\w*|wtf|ffs|damn\\w*|dammit|goddamn\\w*|hell"
               + "|bloody|piss(?:ed)?|arse|bs)\\b"),
@@ -74,11 +76,12 @@ public final class FrustrationDetector {
           "\\b(?:sue|suing|lawyer|attorney|legal action|solicitor|small claims|court)\\b"),
       strong("threatens a chargeback", Kind.THREAT, true,
           "\\b(?:charge ?backs?|dispute (?:the|this|a|my) (?:charge|payment|transaction)"
-              + "|(?:call|contact|talk to|ask) my bank)\\b"),
+              + "|(?:call|contact|talk to|ask) my bank|credit card (?:company|provider|issuer))\\b"),
       strong("threatens a public complaint", Kind.THREAT, true,
           "\\b(?:one|1)[- ]star\\b|\\bbad review\\b|\\breport(?:ing)? (?:you|this|it|your company)\\b"
               + "|better business bureau|\\bbbb\\b|consumer protection|ombudsman|\\bregulator\\b"
-              + "|trading standards|\\btell everyone\\b|social media"),
+              + "|trading standards|\\btell everyone\\b|social media|\\breview sites?\\b|\\bformal complaint\\b"
+              + "|\\b(?:post|write|leav)\\w* (?:a |an )?(?:\\w+ )?review\\b"),
       strong("threatens to go to a competitor", Kind.THREAT, true,
           "\\bcompetitors?\\b|\\bcompetition\\b|\\banother (?:provider|company|service|supplier|bank)\\b"
               + "|\\bsomewhere else\\b|\\belsewhere\\b"),
@@ -86,6 +89,8 @@ public final class FrustrationDetector {
           "\\b(?:i'll|i will|i'm going to|i am going to|gonna|going to|about to|or i'm|or i|then i'll"
               + "|i'm|i am) (?:\\w+ )?(?:cancel|cancell?ing|leave|leaving|quit|quitting|close my account"
               + "|closing my account|done with|gone)\\b"
+              + "(?! (?:on|for|at|in|tomorrow|tonight|early|soon|home|work|the office|the country))"
+              + "|\\bi'm (?:done|out)\\W*$|\\bor (?:i'm|i'll|i will|i am) \\w+"
               + "|\\bcancel(?:l?ing)? (?:now|today|everything|it all)\\b|\\bcancel everything\\b"
               + "|\\bor (?:else|i'm gone)\\b|\\bfix it or\\b"
               + "|\\bif (?:this|it|you|i|that)\\b[^.!?]{0,60}\\b(?:cancel|leave|switch|close my)"),
@@ -95,18 +100,24 @@ public final class FrustrationDetector {
       strong("says it is angry or fed up", Kind.HOSTILITY, true,
           "\\b(?:furious|livid|fuming|outraged|outrageous|disgusted|disgusting|ridiculous|unacceptable"
               + "|appall(?:ed|ing)|sick and tired|fed up|had enough|done being (?:polite|patient)"
-              + "|beyond frustrat\\w*|angry|devastated)\\b"),
+              + "|beyond frustrat\\w*|angry|devastated|unbelievable|sick of|had it with|(?:patience|patient) (?:has )?run out"
+              + "|run out of patience)\\b|^enough\\b"),
       strong("sounds sarcastic or exasperated", Kind.HOSTILITY, false,
           "\\bthanks for nothing\\b|\\byeah,? right\\b|\\bare you (?:kidding|joking|serious)\\b"
-              + "|\\bis this a joke\\b|\\bso-called\\b|\\bgreat job\\b|\\bwell done\\b|\\boh great\\b"
+              + "|\\bis this a joke\\b|\\bso-called\\b|\\bgreat job\\b|\\bwell done\\b|\\boh,? (?:great|wonderful|fantastic|brilliant|perfect|lovely|joy)\\b"
               + "|\\bfor the love of god\\b|\\byou people\\b|\\bthis is how you treat\\b"),
+      strong("tells the bot to stop", Kind.HOSTILITY, false,
+          "\\bstop (?:sending|telling|asking|giving)\\b|\\bdon't tell me\\b"),
+      strong("says it has waited weeks", Kind.COMPLAINT, false,
+          "\\b(?:been waiting|waited|waiting)\\b[^.!?]{0,20}\\b(?:" + NUMBER + "|a|one) (?:weeks?|months?)\\b"),
       mild("says it is not the first time", Kind.REPETITION, false,
           "\\bsecond time\\b|\\btwice\\b|\\bagain and again\\b|\\b(?:not|isn't) the first time\\b"
-              + "|\\bevery (?:single )?time\\b|\\bkeeps? \\w+ing\\b|\\basked (?:about )?(?:this|that) before\\b"),
+              + "|\\bevery (?:single )?time\\b|\\bkeeps? \\w+ing\\b|\\basked (?:about )?(?:this|that) before\\b"
+              + "|\\b(?:" + NUMBER + ") (?:emails|messages|calls|tickets|chats)\\b|\\babout this already\\b"),
       mild("says the problem persists", Kind.COMPLAINT, false,
           "\\bstill (?:not|no|doesn't|don't|isn't|can't|cannot|won't|hasn't|haven't|didn't|broken|waiting"
               + "|nothing|the same|failing|showing|getting|pending|stuck|having)\\b"),
-      mild("says it happened again", Kind.REPETITION, false, "\\bagain\\b"),
+      mild("says it happened again", Kind.REPETITION, false, "(?<!try |tried |trying )\\bagain\\b"),
       mild("is chasing a reply", Kind.COMPLAINT, false,
           "\\bany (?:update|news)\\b|\\bfollow(?:ing)?[- ]up\\b|\\bchasing\\b|\\bhaven't heard\\b"
               + "|\\bhave not heard\\b|\\bheard nothing\\b|\\bno (?:reply|response|answer)\\b"
@@ -114,27 +125,31 @@ public final class FrustrationDetector {
               + "|is reading|fixed|answering)\\b|\\bare you still there\\b|\\bis anyone\\b|\\banyone there\\b"
               + "|^hello\\?|\\bstill waiting\\b"),
       mild("says it has been waiting", Kind.COMPLAINT, false,
-          "\\b(?:been|was|i've|i have) (?:waiting|waited|on hold)\\b|\\bon hold\\b"
+          "\\b(?:been|was|i've|i have) (?:waiting|waited|on hold)\\b|\\bon hold\\b|\\bwaiting (?:for|since)\\b"
+              + "|\\btaking (?:ages|forever|so long|too long)\\b|\\bno sign of\\b|\\bwait another\\b"
               + "|\\b(?:" + NUMBER + "|a|one) (?:hours?|days?|weeks?|months?)\\b(?! ago)"),
       mild("reports something not working", Kind.COMPLAINT, true,
           "\\b(?:not working|isn't working|doesn't work|didn't work|don't work|won't work|stopped working"
               + "|broken|broke|crash\\w*|error|fail\\w*|declined|wrong|missing|damaged|stuck|locked|frozen"
               + "|freez\\w*|flicker\\w*|loading forever|logs? me out|charged twice|double charged"
               + "|never (?:arrived|came)|nothing is here|not what i ordered|late|delayed|lost|disconnected"
-              + "|suspended|went up)\\b"),
+              + "|suspended|went up|bugg?y|bugs|glitch\\w*|slow|never (?:arrives?|comes|came|works?|worked|showed up)"
+              + "|(?:wasn't|was not|isn't|hasn't been) (?:applied|received|refunded|delivered|credited)"
+              + "|different from (?:the )?(?:photos?|pictures?|description)|but i (?:already )?paid)\\b"),
       mild("says it is annoyed or disappointed", Kind.COMPLAINT, true,
           "\\b(?:frustrat\\w*|annoy\\w*|disappoint\\w*|upset|unhappy|not happy|not impressed|not thrilled"
               + "|not cool|tired of|los\\w* (?:my )?patience|ugh+|meh|sigh|worried|seriously|expected better"
-              + "|poor|sadly)\\b"),
+              + "|poor|sadly|not the best|could be better)\\b"),
       mild("says the answer did not help", Kind.COMPLAINT, false,
-          "\\b(?:not|isn't|wasn't|doesn't|didn't) (?:help\\w*|useful|really what i asked|what i asked)\\b"
+          "\\b(?:not|isn't|wasn't|doesn't|didn't) (?:really )?(?:help\\w*|useful|what i asked|address|answer|solve)\\b"
               + "|\\bnot (?:really )?what i (?:asked|meant|need)\\b|\\bsame (?:answer|link|thing|reply|response"
-              + "|error|problem)\\b|\\b(?:don't|doesn't) understand\\b|\\bgoing in circles\\b"
-              + "|\\bactual answer\\b|\\bdifferent (?:answer|excuse)\\b|\\bexplain everything again\\b"
+              + "|error|problem|article)\\b|\\b(?:don't|doesn't) understand\\b|\\bgoing in circles\\b"
+              + "|\\bactual answer\\b|\\bdifferent (?:answer|excuse)\\b|\\bsaid something different\\b|\\bexplain everything again\\b"
               + "|\\bi've tried that\\b|\\balready tried\\b"),
       mild("demands action now", Kind.COMPLAINT, false,
           "\\bright now\\b|\\bimmediately\\b|\\basap\\b|\\bhurry\\b|\\bescalate\\b|\\bmanager\\b"
-              + "|\\bsupervisor\\b|\\bi demand\\b|\\bi want (?:it|a|my)\\b[^.!?]*\\bnow\\b|\\bneed this sorted\\b"),
+              + "|\\bsupervisor\\b|\\bi demand\\b|\\bi want (?:it|a|my)\\b[^.!?]*\\bnow\\b|\\bneed this sorted\\b|\\bfix (?:it|this)\\b"
+              + "|\\b(?:faster|quicker) (?:response|reply|answer)\\b"),
       mild("says a promise was broken", Kind.COMPLAINT, false,
           "\\b(?:was|were) (?:promised|told)\\b|\\byou said\\b|\\bsupposed to\\b|\\bshould have\\b"));
 
@@ -157,9 +172,14 @@ public final class FrustrationDetector {
     boolean praiseIsSuspect = false;
     boolean wordsSayNegative = false;
 
+    // Each stretch of the text counts once: "still waiting for" is one complaint, not three cues.
+    boolean[] claimed = new boolean[lower.length()];
     for (Cue cue : CUES) {
-      String evidence = firstUnnegatedMatch(cue, lower, normalised);
-      if (evidence == null || alreadyExplained(cues, cue)) {
+      if (alreadyExplained(cues, cue)) {
+        continue;
+      }
+      String evidence = firstFreshMatch(cue, lower, normalised, claimed);
+      if (evidence == null) {
         continue;
       }
       cues.add(cue.reason() + " (\"" + evidence + "\")");
@@ -220,11 +240,19 @@ public final class FrustrationDetector {
     return points;
   }
 
-  /** The first match not preceded within three words by a negation, in the customer's own spelling. */
-  private static String firstUnnegatedMatch(Cue cue, String lower, String original) {
+  /**
+   * The first match that no earlier cue has claimed and that is not negated within three words before,
+   * in the customer's own spelling; claims its stretch of text.
+   */
+  private static String firstFreshMatch(Cue cue, String lower, String original, boolean[] claimed) {
     Matcher matcher = cue.pattern().matcher(lower);
     while (matcher.find()) {
-      if (!cue.negatable() || !negatedBefore(lower, matcher.start())) {
+      boolean overlaps = false;
+      for (int i = matcher.start(); i < matcher.end() && !overlaps; i++) {
+        overlaps = claimed[i];
+      }
+      if (!overlaps && (!cue.negatable() || !negatedBefore(lower, matcher.start()))) {
+        Arrays.fill(claimed, matcher.start(), matcher.end(), true);
         boolean sameLength = lower.length() == original.length();
         return (sameLength ? original.substring(matcher.start(), matcher.end()) : matcher.group()).strip();
       }

@@ -134,4 +134,27 @@ class FrustrationDetectorTest {
     Frustration frustration = DETECTOR.assess("This is the THIRD TIME I write about it!");
     assertThat(frustration.cues()).anyMatch(cue -> cue.contains("\"THIRD TIME\""));
   }
+
+  @Test
+  void frustration_whenLeavingOnHoliday_isNotAThreat() {
+    Frustration frustration = DETECTOR.assess("I'm leaving on holiday tomorrow, can you hold my parcel?");
+    assertThat(frustration.cues()).noneMatch(cue -> cue.startsWith("threatens"));
+  }
+
+  @Test
+  void frustration_whenOnePhraseMatchesSeveralCues_countsItOnce() {
+    Frustration frustration = DETECTOR.assess("I'm still waiting for my refund, any update?");
+    assertThat(frustration.level()).isEqualTo(FrustrationLevel.MILD);
+    assertThat(frustration.cues()).hasSize(2);
+  }
+
+  @Test
+  void frustration_whenDemandingOrElse_isHigh() {
+    assertThat(level("Refund me today or I'm contacting my credit card company.")).isEqualTo(FrustrationLevel.HIGH);
+  }
+
+  @Test
+  void frustration_whenTriedAgainAndItWorked_isNone() {
+    assertThat(level("I tried again and it worked this time, thanks!")).isEqualTo(FrustrationLevel.NONE);
+  }
 }
