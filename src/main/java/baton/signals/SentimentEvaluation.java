@@ -30,8 +30,13 @@ import java.util.stream.Stream;
 public final class SentimentEvaluation {
   /** The hand-labelled support set on the classpath: {@code label<TAB>text}, labels none/mild/high. */
   public static final String SUPPORT_SET = "signals/support-frustration.tsv";
-  /** A second set in the same format, labelled after the detector was written and never used to tune it. */
+  /**
+   * A second set in the same format, labelled after the detector's first version; the development set
+   * of its second version.
+   */
   public static final String SUPPORT_HOLDOUT = "signals/support-frustration-holdout.tsv";
+  /** A third set, labelled before the second version was written and never used to change it. */
+  public static final String SUPPORT_TEST = "signals/support-frustration-test.tsv";
   /** Where the shared data sets sit relative to a checkout, when they are there at all. */
   public static final Path DEFAULT_GROUND_TRUTH = Path.of("..", "shared", "datasets", "vader-groundtruth");
 
@@ -49,7 +54,7 @@ public final class SentimentEvaluation {
   /** One message of a frustration set, with its hand label. */
   public record LabelledTurn(FrustrationLevel level, String text) {}
 
-  /** Every {@code *_GroundTruth.txt} in the directory, by file name, plus both support sets. */
+  /** Every {@code *_GroundTruth.txt} in the directory, by file name, plus the three support sets. */
   public Report evaluate(Path groundTruthDirectory) throws IOException {
     if (!Files.isDirectory(groundTruthDirectory)) {
       throw new NoSuchFileException(groundTruthDirectory.toString(), null, "no ground-truth directory");
@@ -63,10 +68,11 @@ public final class SentimentEvaluation {
     return new Report(corpora, evaluateSupportSets());
   }
 
-  /** The main and the held-out support sets shipped with Baton. */
+  /** The main, held-out and test support sets shipped with Baton, in that order. */
   public List<Report.FrustrationResult> evaluateSupportSets() {
     return List.of(evaluateFrustration(SUPPORT_SET, labelledTurns(SUPPORT_SET)),
-        evaluateFrustration(SUPPORT_HOLDOUT, labelledTurns(SUPPORT_HOLDOUT)));
+        evaluateFrustration(SUPPORT_HOLDOUT, labelledTurns(SUPPORT_HOLDOUT)),
+        evaluateFrustration(SUPPORT_TEST, labelledTurns(SUPPORT_TEST)));
   }
 
   public Report.CorpusResult evaluateGroundTruth(Path file) throws IOException {

@@ -82,11 +82,12 @@ class SentimentEvaluationTest {
   }
 
   @Test
-  void holdoutSet_skipsItsCommentLine_andIsBalanced() {
-    List<SentimentEvaluation.LabelledTurn> turns =
-        SentimentEvaluation.labelledTurns(SentimentEvaluation.SUPPORT_HOLDOUT);
-    assertThat(turns).hasSize(60);
-    assertThat(turns.stream().filter(turn -> turn.level() == FrustrationLevel.HIGH)).hasSize(20);
+  void heldOutAndTestSets_skipTheirCommentLine_andAreBalanced() {
+    for (String resource : List.of(SentimentEvaluation.SUPPORT_HOLDOUT, SentimentEvaluation.SUPPORT_TEST)) {
+      List<SentimentEvaluation.LabelledTurn> turns = SentimentEvaluation.labelledTurns(resource);
+      assertThat(turns).hasSize(60);
+      assertThat(turns.stream().filter(turn -> turn.level() == FrustrationLevel.HIGH)).hasSize(20);
+    }
   }
 
   @Test
