@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code baton eval …}: measure the bot's brain on public data sets, offline. */
 @Command(name = "eval", description = "Measure the bot on public evaluation data.",
-    subcommands = {EvalCommand.Intents.class}, mixinStandardHelpOptions = true)
+    subcommands = {EvalCommand.Intents.class, EvalCommand.Sentiment.class}, mixinStandardHelpOptions = true)
 final class EvalCommand {
 
   @Command(name = "intents", mixinStandardHelpOptions = true,
@@ -69,6 +69,37 @@ final class EvalCommand {
       if (svg != null) {
         Files.writeString(svg, report.curveSvg());
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "sentiment", mixinStandardHelpOptions = true,
+      description = "Score the sentiment rules on VADER's human-rated sentences (three-class F1, negative precision/recall,"
+          + " correlation) and the frustration levels on Baton's hand-labelled support messages.")
+  static final class Sentiment implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "DIR", arity = "0..1",
+        description = "Folder of VADER's *_GroundTruth.txt files; without it only the support sets are scored.")
+    Path directory;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+      var scorer = baton.signals.SentimentScorer.withVaderLexicon();
+      var evaluation = new baton.signals.SentimentEvaluation(scorer, new baton.signals.FrustrationDetector(scorer));
+      if (directory != null && !Files.isDirectory(directory)) {
+        command.commandLine().getErr().println(directory + " is not a folder of *_GroundTruth.txt files");
+        return 2;
+      }
+      var report = directory == null
+          ? new baton.signals.Report(java.util.List.of(), evaluation.evaluateSupportSets())
+          : evaluation.evaluate(directory);
+      command.commandLine().getOut().print(json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+          : report.toTable());
+      command.commandLine().getOut().flush();
       return 0;
     }
   }

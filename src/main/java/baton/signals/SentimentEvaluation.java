@@ -2,8 +2,6 @@ package baton.signals;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,25 +192,5 @@ public final class SentimentEvaluation {
       varianceY += (y[i] - meanY) * (y[i] - meanY);
     }
     return varianceX == 0 || varianceY == 0 ? 0 : covariance / Math.sqrt(varianceX * varianceY);
-  }
-
-  /**
-   * Developer entry point until the CLI grows an {@code eval sentiment} command:
-   * {@code java -cp ... baton.signals.SentimentEvaluation [ground-truth dir] [--json]}.
-   */
-  public static void main(String[] args) throws IOException {
-    boolean json = List.of(args).contains("--json");
-    Path directory = Stream.of(args).filter(a -> !a.startsWith("--")).findFirst().map(Path::of)
-        .orElse(DEFAULT_GROUND_TRUTH);
-    SentimentScorer scorer = SentimentScorer.withVaderLexicon();
-    SentimentEvaluation evaluation = new SentimentEvaluation(scorer, new FrustrationDetector(scorer));
-    Report report = Files.isDirectory(directory)
-        ? evaluation.evaluate(directory)
-        : new Report(List.of(), evaluation.evaluateSupportSets());
-    if (json) {
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-    } else {
-      System.out.print(report.toTable());
-    }
   }
 }
