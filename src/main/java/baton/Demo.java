@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  * folder (so they can be edited, and are never overwritten once there), and two demo agents.
  */
 public final class Demo {
-  public record DemoAgent(String email, String name, String password, List<String> teams) {}
+  public record DemoAgent(String email, String name, String password, AgentRole role, List<String> teams) {}
 
   public static final List<DemoAgent> AGENTS = List.of(
-      new DemoAgent("alice@demo.baton.dev", "Alice", "alice-demo-pass", List.of("support")),
-      new DemoAgent("bob@demo.baton.dev", "Bob", "bob-demo-pass", List.of("support", "billing")));
+      new DemoAgent("alice@demo.baton.dev", "Alice", "alice-demo-pass", AgentRole.AGENT, List.of("support")),
+      new DemoAgent("bob@demo.baton.dev", "Bob", "bob-demo-pass", AgentRole.SUPERVISOR, List.of("support", "billing")));
 
   private Demo() {}
 
@@ -66,7 +66,7 @@ public final class Demo {
   public static void seedAgents(AgentStore agents, Passwords passwords) {
     for (DemoAgent agent : AGENTS) {
       if (agents.findByEmail(agent.email()).isEmpty()) {
-        agents.save(agent.email(), agent.name(), AgentRole.AGENT, passwords.hash(agent.password()), agent.teams());
+        agents.save(agent.email(), agent.name(), agent.role(), passwords.hash(agent.password()), agent.teams());
       }
     }
   }
