@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -170,21 +171,28 @@ final class Cli {
     public Integer call() {
       try {
         var spec = new baton.spec.BotSpecLoader().load(file);
-        var vectors = new baton.knowledge.VectorCache(baton.knowledge.MiniLmEmbedder.shared(Files.createTempDirectory("baton-check")));
-        try (var knowledge = baton.knowledge.KnowledgeBase.fromSources(spec.knowledgeFolders(), spec.faqFiles(), vectors)) {
-          command.commandLine().getOut().printf("%s: OK — bot %s, %d team(s), %d article(s) in %d section(s)%n", file,
-              spec.botName(), spec.teams().size(), knowledge.articles().size(), knowledge.passageCount());
+        // Offline: folders and FAQ files are read; websites are checked by `baton knowledge sync`.
+        var statuses = new baton.knowledge.SyncStatuses(java.time.Clock.systemUTC());
+        List<baton.knowledge.SourceSync> sources = new java.util.ArrayList<>();
+        spec.knowledgeFolders().forEach(folder -> sources.add(baton.knowledge.FolderSync.ofFolder(folder, statuses)));
+        if (!spec.faqFiles().isEmpty()) {
+          sources.add(baton.knowledge.FolderSync.ofFiles("faqs", spec.faqFiles(), statuses));
+        }
+        var sync = new baton.knowledge.KnowledgeSync(sources);
+        List<String> problems = sync.syncAll().stream().flatMap(report -> report.errors().stream())
+            .map(error -> error.document() + ": " + error.message()).toList();
+        problems.forEach(command.commandLine().getErr()::println);
+        long passages = sync.articles().stream().mapToLong(article -> article.passages().size()).sum();
+        command.commandLine().getOut().printf("%s: %s — bot %s, %d team(s), %d article(s) in %d section(s), %d web source(s) not fetched%n",
+            file, problems.isEmpty() ? "OK" : problems.size() + " document problem(s)", spec.botName(), spec.teams().size(),
+            sync.articles().size(), passages, spec.webSources().size());
+        if (!problems.isEmpty()) {
+          return 2;
         }
         return 0;
       } catch (SpecException e) {
         e.problems().forEach(command.commandLine().getErr()::println);
         return 2;
-      } catch (baton.knowledge.FaqFiles.FaqFileException e) {
-        command.commandLine().getErr().println(e.getMessage());
-        return 2;
-      } catch (IOException e) {
-        command.commandLine().getErr().println("cannot create a temporary folder: " + e.getMessage());
-        return 1;
       }
     }
   }

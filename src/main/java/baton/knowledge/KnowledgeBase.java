@@ -172,20 +172,6 @@ public final class KnowledgeBase implements AutoCloseable {
     return new KnowledgeBase(articles, vectors);
   }
 
-  /** Articles from Markdown folders plus one article per FAQ file. */
-  public static KnowledgeBase fromSources(List<Path> folders, List<Path> faqFiles, VectorCache vectors) {
-    var reader = new MarkdownArticles();
-    List<Article> articles = new ArrayList<>();
-    for (Path folder : folders) {
-      articles.addAll(reader.readFolder(folder));
-    }
-    var faqs = new FaqFiles();
-    for (Path file : faqFiles) {
-      articles.add(faqs.read(file));
-    }
-    return new KnowledgeBase(articles, vectors);
-  }
-
   public int passageCount() {
     return passages.size();
   }

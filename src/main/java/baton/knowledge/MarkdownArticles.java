@@ -22,20 +22,6 @@ public final class MarkdownArticles {
   private final Parser parser = Parser.builder().build();
   private final TextContentRenderer text = TextContentRenderer.builder().build();
 
-  public List<Article> readFolder(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      List<Path> markdown = files.filter(file -> file.getFileName().toString().endsWith(".md")).sorted().toList();
-      List<Article> articles = new ArrayList<>();
-      for (Path file : markdown) {
-        String name = file.getFileName().toString();
-        articles.add(parse(name.substring(0, name.length() - 3), Files.readString(file)));
-      }
-      return articles;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read knowledge folder " + folder, e);
-    }
-  }
-
   public Article parse(String slug, String markdown) {
     Node document = parser.parse(markdown);
     String title = slug;
