@@ -26,7 +26,10 @@ import baton.platform.WebServer;
 import baton.routing.JdbiTeamStore;
 import baton.routing.Team;
 import baton.routing.TeamStore;
+import baton.signals.FrustrationDetector;
 import baton.signals.HumanRequestDetector;
+import baton.signals.PaymentAndSecretDetector;
+import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
 import baton.spec.SpecException;
@@ -82,7 +85,9 @@ public final class Main {
           vectors, syncStatuses, clock);
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
-      var bot = new SupportBot(brain::current, new HumanRequestDetector());
+      var sentiment = SentimentScorer.withVaderLexicon();
+      var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
+          new PaymentAndSecretDetector(), clock);
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
       var conversations = new ConversationService(new JdbiConversationStore(database.jdbi(), clock), teams, bot,

@@ -1,6 +1,8 @@
 package baton.agent;
 
 import baton.conversation.Conversation;
+import baton.conversation.ConversationState;
+import baton.conversation.Handoff;
 import baton.conversation.ConversationEvents;
 import baton.conversation.ConversationId;
 import baton.conversation.ConversationService;
@@ -234,8 +236,13 @@ public final class AgentRoutes implements HttpRoutes {
       json.put("detail", handoff.detail());
       json.put("team", conversations.team(handoff.teamId()).map(ConversationView.TeamView::of).orElse(null));
       json.put("createdAt", handoff.createdAt());
+      json.put("tier", handoff.tierId().orElse(null));
       return json;
     }).orElse(null));
+    // The packet and the decision log are stored as JSON; they go out as JSON, not as strings.
+    body.put("packet", conversation.state() == ConversationState.BOT ? null
+        : conversations.latestHandoff(conversation.id()).flatMap(Handoff::packetJson).map(Json::readTree).orElse(null));
+    body.put("decisions", conversations.decisions(conversation.id()).stream().map(decision -> Json.readTree(decision.json())).toList());
     body.put("messages", conversations.transcript(conversation.id(), 0));
     ctx.json(body);
   }

@@ -1,14 +1,19 @@
 package baton.conversation;
 
 import baton.escalation.Decision;
+import baton.escalation.DecisionRecord;
+import baton.escalation.TurnContext;
 import baton.escalation.SupportBot;
 import baton.knowledge.Passage;
 import baton.platform.ApiException;
+import baton.platform.Json;
 import baton.platform.SecureTokens;
 import baton.routing.Team;
 import baton.routing.TeamStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +26,7 @@ import java.util.Optional;
  * RESOLVED —(customer writes again)→ BOT. Thread-safe.
  */
 public final class ConversationService {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversationService.class);
   private static final int MAX_CLIENT_ID = 64;
   private static final int TRANSCRIPT_PAGE = 1000;
   private final ConversationStore store;
@@ -95,11 +101,15 @@ public final class ConversationService {
     if (conversation.state().isWithHumans()) {
       return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
     }
-    return switch (bot.respond(body, offeredChoices(id, appended.message().seq()))) {
+    Decision decision = bot.respond(turnContext(conversation, appended.message()));
+    store.recordDecision(id, appended.message().seq(), decision.record().action(), Json.write(decision.record()));
+    return switch (decision) {
       case Decision.Answer answer ->
           new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
       case Decision.Clarify clarify -> new CustomerPost(appended.message(),
           List.of(botReply(conversation, clarify.text(), clarify.options())), ConversationState.BOT, false);
+      case Decision.Collect collect -> new CustomerPost(appended.message(),
+          List.of(botReply(conversation, collect.question(), List.of())), ConversationState.BOT, false);
       case Decision.HandOff handOff -> {
         List<Message> notice = handOff(conversation, handOff);
         ConversationState state = notice.isEmpty() ? reload(id).state() : ConversationState.QUEUED;
@@ -109,16 +119,42 @@ public final class ConversationService {
   }
 
   /**
-   * The options of the bot's clarifying question when it is the message just before this turn. A bot
-   * message citing several passages is a clarifying question: an answer always quotes exactly one.
+   * What the bot may know for this turn: the customer's details, and the transcript and decisions of
+   * the current episode — since the last time people were involved (a handoff notice, an agent, a
+   * resolution), so a returning customer starts afresh.
    */
-  private List<String> offeredChoices(ConversationId id, long customerSeq) {
-    List<Message> before = store.messagesAfter(id, Math.max(0, customerSeq - 2), 2);
-    return before.stream()
-        .filter(message -> message.seq() == customerSeq - 1 && message.author() == Author.BOT && message.citations().size() > 1)
-        .findFirst()
-        .map(message -> message.citations().stream().map(Citation::url).toList())
-        .orElse(List.of());
+  private TurnContext turnContext(Conversation conversation, Message current) {
+    List<Message> all = store.messagesAfter(conversation.id(), 0, TRANSCRIPT_PAGE);
+    long episodeStart = 0;
+    for (Message message : all) {
+      if (message.seq() < current.seq() && (message.author() == Author.SYSTEM || message.author() == Author.AGENT)) {
+        episodeStart = message.seq();
+      }
+    }
+    long since = episodeStart;
+    List<TurnContext.Line> lines = all.stream()
+        .filter(message -> message.seq() > since && message.seq() < current.seq())
+        .map(message -> new TurnContext.Line(message.seq(), message.author().wireName(), message.authorName(), message.text(),
+            message.createdAt(), message.citations().stream().map(cite -> new TurnContext.Cite(cite.title(), cite.url())).toList()))
+        .toList();
+    List<DecisionRecord> decisions = new ArrayList<>();
+    for (ConversationStore.StoredDecision stored : store.decisions(conversation.id())) {
+      if (stored.seq() > since && stored.seq() < current.seq()) {
+        try {
+          decisions.add(Json.mapper().readValue(stored.json(), DecisionRecord.class));
+        } catch (JsonProcessingException e) {
+          log.warn("unreadable decision {} of conversation {}; the bot decides without it", stored.seq(), conversation.id(), e);
+        }
+      }
+    }
+    CustomerProfile profile = store.customerOf(conversation.id()).orElse(CustomerProfile.anonymous());
+    return new TurnContext(conversation.id().value().toString(), conversation.channel(),
+        new TurnContext.Customer(profile.name(), profile.email(), profile.phone()), current.seq(), current.text(), lines, decisions);
+  }
+
+  /** The decision log of a conversation, oldest first, as stored. */
+  public List<ConversationStore.StoredDecision> decisions(ConversationId id) {
+    return store.decisions(id);
   }
 
   private Message answerWith(Conversation conversation, Decision.Answer answer) {
@@ -141,13 +177,15 @@ public final class ConversationService {
   }
 
   private List<Message> handOff(Conversation conversation, Decision.HandOff handOff) {
-    Optional<Message> notice = store.handOff(conversation.id(), handOff.team().id(), handOff.reason().wireName(),
-        handOff.detail(), NewMessage.system(handOff.customerNotice()));
+    Optional<Message> notice = store.handOff(conversation.id(), new ConversationStore.HandoffRequest(handOff.team().id(),
+        handOff.reason().wireName(), handOff.detail(), Optional.of(handOff.tier().id()), Optional.of(Json.write(handOff.packet()))),
+        NewMessage.system(handOff.customerNotice()));
     if (notice.isEmpty()) {
       return List.of(); // someone else changed the state first; their notice stands
     }
     Conversation queued = reload(conversation.id());
-    meters.counter("baton.handoffs", "reason", handOff.reason().wireName(), "team", handOff.team().id()).increment();
+    meters.counter("baton.handoffs", "reason", handOff.reason().wireName(), "team", handOff.team().id(), "tier", handOff.tier().id())
+        .increment();
     count(notice.get());
     events.message(queued, notice.get());
     events.state(queued, view(queued));

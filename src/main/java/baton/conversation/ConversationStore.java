@@ -35,6 +35,26 @@ public interface ConversationStore {
    */
   Optional<Message> handOff(ConversationId id, String teamId, String reason, String detail, NewMessage notice);
 
+  /**
+   * As {@link #handOff(ConversationId, String, String, String, NewMessage)}, also recording the tier
+   * and the context packet (JSON) with the handoff.
+   */
+  Optional<Message> handOff(ConversationId id, HandoffRequest request, NewMessage notice);
+
+  /** What a handoff records besides the state change. */
+  record HandoffRequest(String teamId, String reason, String detail, Optional<String> tierId, Optional<String> packetJson) {}
+
+  /**
+   * Appends one line to the decision log: the bot's decision on the customer message {@code seq}.
+   * A second decision for the same message is ignored (a retried request decides nothing twice).
+   */
+  void recordDecision(ConversationId id, long seq, String action, String json);
+
+  /** The decision log of a conversation, oldest first. */
+  List<StoredDecision> decisions(ConversationId id);
+
+  record StoredDecision(long seq, String action, String json, java.time.Instant createdAt) {}
+
   /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
   Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** One handoff of a conversation to a team: why the bot let go, and who picked it up. */
 public record Handoff(
     UUID id, ConversationId conversationId, String teamId, String reason, String detail, Instant createdAt,
-    Optional<UUID> claimedBy, Optional<Instant> claimedAt) {
+    Optional<UUID> claimedBy, Optional<Instant> claimedAt, Optional<String> tierId, Optional<String> packetJson) {
   public Handoff {
     requireNonNull(id, "id");
     requireNonNull(conversationId, "conversationId");
@@ -19,5 +19,7 @@ public record Handoff(
     requireNonNull(createdAt, "createdAt");
     requireNonNull(claimedBy, "claimedBy");
     requireNonNull(claimedAt, "claimedAt");
+    requireNonNull(tierId, "tierId");
+    requireNonNull(packetJson, "packetJson");
   }
 }

@@ -173,28 +173,56 @@ public final class JdbiConversationStore implements ConversationStore {
 
   @Override
   public Optional<Message> handOff(ConversationId id, String teamId, String reason, String detail, NewMessage notice) {
+    return handOff(id, new HandoffRequest(teamId, reason, detail, Optional.empty(), Optional.empty()), notice);
+  }
+
+  @Override
+  public Optional<Message> handOff(ConversationId id, HandoffRequest request, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
       int changed = handle.createUpdate("update conversations set state = 'QUEUED', team_id = :team, queued_at = :now,"
               + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now where id = :id and state = 'BOT'")
           .bind("id", id.value())
-          .bind("team", teamId)
+          .bind("team", request.teamId())
           .bind("now", now)
           .execute();
       if (changed == 0) {
         return Optional.<Message>empty();
       }
-      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at)"
-              + " values (:hid, :id, :team, :reason, :detail, :now)")
+      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet)"
+              + " values (:hid, :id, :team, :reason, :detail, :now, :tier, :packet)")
           .bind("hid", UUID.randomUUID())
           .bind("id", id.value())
-          .bind("team", teamId)
-          .bind("reason", reason)
-          .bind("detail", detail)
+          .bind("team", request.teamId())
+          .bind("reason", request.reason())
+          .bind("detail", request.detail().length() > 2000 ? request.detail().substring(0, 2000) : request.detail())
           .bind("now", now)
+          .bind("tier", request.tierId().orElse(null))
+          .bind("packet", request.packetJson().orElse(null))
           .execute();
       return Optional.of(insertMessage(handle, id, notice));
     });
+  }
+
+  @Override
+  public void recordDecision(ConversationId id, long seq, String action, String json) {
+    jdbi.useTransaction(handle -> {
+      boolean exists = handle.createQuery("select count(*) from decisions where conversation_id = :id and seq = :seq")
+          .bind("id", id.value()).bind("seq", seq).mapTo(Integer.class).one() > 0;
+      if (!exists) {
+        handle.createUpdate("insert into decisions (conversation_id, seq, action, body, created_at) values (:id, :seq, :action, :body, :now)")
+            .bind("id", id.value()).bind("seq", seq).bind("action", action).bind("body", json).bind("now", now()).execute();
+      }
+    });
+  }
+
+  @Override
+  public List<StoredDecision> decisions(ConversationId id) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select seq, action, body, created_at from decisions where conversation_id = :id order by seq")
+        .bind("id", id.value())
+        .map((rs, ctx) -> new StoredDecision(rs.getLong("seq"), rs.getString("action"), rs.getString("body"), instant(rs, "created_at")))
+        .list());
   }
 
   @Override
@@ -284,13 +312,14 @@ public final class JdbiConversationStore implements ConversationStore {
   @Override
   public Optional<Handoff> latestHandoff(ConversationId id) {
     return jdbi.withHandle(handle -> handle.createQuery(
-            "select id, team_id, reason, detail, created_at, claimed_by, claimed_at from handoffs"
+            "select id, team_id, reason, detail, created_at, claimed_by, claimed_at, tier_id, packet from handoffs"
                 + " where conversation_id = :id order by created_at desc limit 1")
         .bind("id", id.value())
         .map((rs, ctx) -> new Handoff(
             rs.getObject("id", UUID.class), id, rs.getString("team_id"), rs.getString("reason"), rs.getString("detail"),
             instant(rs, "created_at"), Optional.ofNullable(rs.getObject("claimed_by", UUID.class)),
-            Optional.ofNullable(instantOrNull(rs, "claimed_at"))))
+            Optional.ofNullable(instantOrNull(rs, "claimed_at")), Optional.ofNullable(rs.getString("tier_id")),
+            Optional.ofNullable(rs.getString("packet"))))
         .findOne());
   }
 

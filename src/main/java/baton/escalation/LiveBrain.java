@@ -43,7 +43,11 @@ public final class LiveBrain {
   private static final Logger log = LoggerFactory.getLogger(LiveBrain.class);
 
   /** One consistent spec, the index of its knowledge, and the confidence policy fitted for the two. */
-  public record Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy) {}
+  public record Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy, CompiledEscalation escalation) {
+    public Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy) {
+      this(spec, knowledge, policy, CompiledEscalation.compile(spec, knowledge));
+    }
+  }
 
   private final Path specFile;
   private final BotSpecLoader loader;

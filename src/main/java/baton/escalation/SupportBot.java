@@ -2,14 +2,22 @@ package baton.escalation;
 
 import baton.knowledge.Candidate;
 import baton.knowledge.Passage;
-import baton.knowledge.Retrieval;
 import baton.routing.Team;
+import baton.signals.FrustrationDetector;
+import baton.signals.FrustrationLevel;
 import baton.signals.HumanRequestDetector;
+import baton.signals.SensitiveDataDetector;
 import baton.spec.BotSpec;
+import baton.spec.EscalationSpec;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,22 +25,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides one customer turn. Rules, in order:
+ * Decides one customer turn. The rule engine's states and invariants:
  *
  * <ol>
- *   <li>an explicit ask for a person hands off at once;
- *   <li>a reply to the bot's clarifying question that picks one of its options is answered from it;
- *   <li>hybrid retrieval finds candidates and the confidence model turns them into the probability that
- *       the best is right: at or above the answer bound the bot quotes it; between the bounds it offers
- *       the top two or three topics; below, or with nothing found, it admits it and hands off.
+ *   <li><b>Signals first.</b> Every turn is read once: confidence, sentiment and frustration, repeat,
+ *       loop, human request, policy keywords, topic, sensitive data ({@link SignalReader}).
+ *   <li><b>Collecting.</b> When the bot's last decision asked a checklist question, this turn is its
+ *       answer: the detail is taken (or skipped), then the next unknown item is asked or the pending
+ *       handoff goes ahead. A rule that sends to an urgent tier interrupts the checklist at once.
+ *   <li><b>Choosing.</b> When the last decision offered choices and the customer picks one, it is
+ *       answered.
+ *   <li><b>Rules.</b> The spec's rules are tried in order; the first whose condition holds decides.
+ *       With no match the confidence policy decides: answer at or above the answer bound, clarify
+ *       between the bounds, hand off below.
+ *   <li><b>Safety overrides.</b> A no-go topic is never answered: an answer becomes a handoff to the
+ *       topic's tier. A handoff to a non-urgent tier first runs its checklist, asking only for what
+ *       is unknown; an urgent tier is never delayed by a checklist.
  * </ol>
  *
- * It never writes text of its own beyond the spec's copy and quoted passages. Thread-safe; each turn
- * reads one consistent spec, knowledge and policy, so a reload applies from the next turn on.
+ * The bot never writes text of its own beyond the spec's copy and quoted passages. It keeps no
+ * per-conversation state: everything it needs comes in the {@link TurnContext}, so any node can
+ * decide any turn. Thread-safe; each turn reads one consistent brain.
  */
 public final class SupportBot {
   private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
-  private static final int CANDIDATES = 5;
   private static final int MAX_OPTIONS = 3;
   private static final Pattern CHOICE = Pattern.compile(
       "^\\s*(?:(?:option|number|no\\.?|#)\\s*)?(\\d|first|second|third|the first|the second|the third)(?:\\s*(?:one|option|please))?\\s*[.!]?\\s*$",
@@ -40,10 +56,15 @@ public final class SupportBot {
 
   private final Supplier<LiveBrain.Brain> brain;
   private final HumanRequestDetector humanRequests;
+  private final SignalReader reader;
+  private final Clock clock;
 
-  public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests) {
+  public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests, FrustrationDetector frustration,
+      SensitiveDataDetector sensitiveData, Clock clock) {
     this.brain = brain;
     this.humanRequests = humanRequests;
+    this.reader = new SignalReader(humanRequests, frustration, sensitiveData);
+    this.clock = clock;
   }
 
   public String name() {
@@ -54,50 +75,240 @@ public final class SupportBot {
     return brain.get().spec().greeting();
   }
 
-  /** A turn with no clarifying question pending. */
+  /** A first turn with no history (tests and tools). */
   public Decision respond(String customerText) {
-    return respond(customerText, List.of());
+    return respond(TurnContext.firstTurn(customerText));
   }
 
-  /**
-   * @param offeredUrls the citation URLs of the options the bot offered in its last message, when that
-   *     message was a clarifying question; otherwise empty
-   */
-  public Decision respond(String customerText, List<String> offeredUrls) {
+  public Decision respond(TurnContext context) {
     LiveBrain.Brain now = brain.get();
-    BotSpec spec = now.spec();
-    BotPolicy policy = now.policy();
-    Team team = spec.team(spec.defaultTeam());
-    if (humanRequests.isHumanRequest(customerText)) {
-      return logged(new Decision.HandOff(HandoffReason.HUMAN_REQUEST, "The customer asked for a person.", team,
-          handoffCopy(spec.handoffMessage(), team), Evidence.withoutRetrieval("human request", policy)));
-    }
-    Optional<Passage> chosen = chosenOption(customerText, offeredUrls, now);
-    if (chosen.isPresent()) {
-      return logged(new Decision.Answer(chosen.get().text(), List.of(chosen.get()),
-          Evidence.withoutRetrieval("picked an offered option", policy)));
-    }
-    Retrieval retrieval = now.knowledge().retrieve(customerText, CANDIDATES);
-    double probability = policy.confidence().probability(retrieval);
-    if (retrieval.best().isPresent() && probability >= policy.answerAbove()) {
-      Passage best = retrieval.best().get().passage();
-      return logged(new Decision.Answer(best.text(), List.of(best),
-          Evidence.of("probability at or above the answer bound", probability, policy, retrieval)));
-    }
-    List<Passage> options = distinctTopics(retrieval);
-    if (options.size() >= 2 && probability >= policy.clarifyAbove()) {
-      return logged(new Decision.Clarify(clarifyText(spec.confidence().clarifyMessage(), options), options,
-          Evidence.of("probability between the bounds", probability, policy, retrieval)));
-    }
-    Evidence evidence = Evidence.of(retrieval.best().isEmpty() ? "nothing in the knowledge matched"
-        : "probability below the clarify bound", probability, policy, retrieval);
-    return logged(new Decision.HandOff(HandoffReason.LOW_CONFIDENCE, evidence.summary(), team,
-        spec.noAnswerMessage() + " " + handoffCopy(spec.handoffMessage(), team), evidence));
+    SignalReader.Reading reading = reader.read(context, now);
+    Decision decision = decide(context, now, reading);
+    log.info("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
+        decision.record().signals(), decision.evidence().summary());
+    return decision;
   }
 
-  private static Decision logged(Decision decision) {
-    log.info("bot decision {}: {}", decision.getClass().getSimpleName(), decision.evidence().summary());
-    return decision;
+  private Decision decide(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading) {
+    Turn turn = new Turn(context, now, reading);
+    Optional<DecisionRecord> last = context.lastDecision();
+    if (last.isPresent() && last.get().action().equals("collect") && last.get().askedField() != null) {
+      return turn.continueChecklist(last.get());
+    }
+    if (last.isPresent() && last.get().action().equals("clarify")) {
+      Optional<Passage> chosen = chosenOption(context.text(), last.get().offeredUrls(), now);
+      if (chosen.isPresent()) {
+        return turn.answer(chosen.get(), "picked an offered option", null, Map.of());
+      }
+    }
+    for (CompiledEscalation.CompiledRule rule : now.escalation().rules()) {
+      if (rule.condition().test(reading.signals())) {
+        return turn.apply(rule);
+      }
+    }
+    return turn.byConfidence();
+  }
+
+  /** One turn's decision in the making; holds what every branch needs. */
+  private final class Turn {
+    private final TurnContext context;
+    private final LiveBrain.Brain now;
+    private final BotSpec spec;
+    private final EscalationSpec escalation;
+    private final SignalReader.Reading reading;
+
+    Turn(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading) {
+      this.context = context;
+      this.now = now;
+      this.spec = now.spec();
+      this.escalation = spec.escalation();
+      this.reading = reading;
+    }
+
+    Decision apply(CompiledEscalation.CompiledRule compiled) {
+      EscalationSpec.Rule rule = compiled.rule();
+      String ruleText = rule.when();
+      return switch (rule.action()) {
+        case ANSWER -> reading.retrieval().best().isPresent()
+            ? answer(reading.retrieval().best().get().passage(), ruleText, compiled.index(), Map.of())
+            : byConfidence();
+        case CLARIFY -> {
+          List<Passage> options = options();
+          yield options.size() >= 2 ? clarify(options, ruleText, compiled.index()) : byConfidence();
+        }
+        case COLLECT, HANDOFF -> handOff(tierFor(rule.tier()), reasonFor(compiled), rule.reason(), ruleText, compiled.index(),
+            Map.of(), List.of());
+      };
+    }
+
+    Decision byConfidence() {
+      BotPolicy policy = now.policy();
+      double probability = reading.probability();
+      Optional<Candidate> best = reading.retrieval().best();
+      if (best.isPresent() && probability >= policy.answerAbove()) {
+        return answer(best.get().passage(), "probability at or above the answer bound", null, Map.of());
+      }
+      List<Passage> options = options();
+      if (options.size() >= 2 && probability >= policy.clarifyAbove() && noGoTopic().isEmpty()) {
+        return clarify(options, "probability between the bounds", null);
+      }
+      String why = best.isEmpty() ? "nothing in the knowledge matched" : "probability below the clarify bound";
+      return handOff(tierFor(Optional.empty()), HandoffReason.LOW_CONFIDENCE, spec.noAnswerMessage(), why, null, Map.of(), List.of());
+    }
+
+    Decision answer(Passage passage, String rule, Integer ruleIndex, Map<String, String> collected) {
+      Optional<EscalationSpec.Topic> noGo = noGoTopic();
+      if (noGo.isPresent()) {
+        return handOff(tierFor(noGo.get().tier()), HandoffReason.NO_GO_TOPIC, "", "no-go topic " + noGo.get().id(), ruleIndex,
+            collected, List.of());
+      }
+      Evidence evidence = evidence(rule);
+      return new Decision.Answer(passage.text(), List.of(passage), evidence,
+          record("answer", rule, ruleIndex, null, null, List.of(), null, null, collected, List.of(), null, null));
+    }
+
+    Decision clarify(List<Passage> options, String rule, Integer ruleIndex) {
+      List<String> urls = options.stream().map(Passage::url).toList();
+      return new Decision.Clarify(clarifyText(spec.confidence().clarifyMessage(), options), options, evidence(rule),
+          record("clarify", rule, ruleIndex, null, null, urls, null, null, Map.of(), List.of(), null, null));
+    }
+
+    /** Hands off to {@code tier}, unless a checklist for it still has questions and the tier is not urgent. */
+    Decision handOff(EscalationSpec.Tier tier, HandoffReason reason, String lead, String rule, Integer ruleIndex,
+        Map<String, String> collected, List<String> skipped) {
+      Optional<EscalationSpec.Checklist> checklist = Checklists.applicable(escalation, tier, reading.signals().topic());
+      Map<String, String> known = checklist.map(list -> Checklists.known(list, context, collected)).orElse(Map.of());
+      if (checklist.isPresent() && !tier.urgent() && !reading.signals().sensitiveData()) {
+        Set<String> asked = askedFields();
+        asked.addAll(skipped);
+        Optional<EscalationSpec.Item> next = Checklists.nextToAsk(checklist.get(), known, asked);
+        if (next.isPresent()) {
+          EscalationSpec.Item item = next.get();
+          String question = item.required() ? item.ask() : item.ask() + " (You can say \"skip\".)";
+          return new Decision.Collect(question, item, evidence(rule),
+              record("collect", rule, ruleIndex, null, null, List.of(), checklist.get().id(), item.field(), known, skipped, tier.id(),
+                  reason.wireName()));
+        }
+      }
+      Team team = spec.team(tier.team());
+      HandoffPacket packet = PacketBuilder.build(context, reading, escalation, tier, team.name(), reason, rule, ruleIndex, known, checklist,
+          humanRequests, clock.instant());
+      String notice = (lead.isBlank() ? "" : lead + " ") + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team);
+      Evidence evidence = evidence(rule);
+      String detail = reason.wireName().replace('_', ' ') + " — " + rule + " → tier " + tier.id() + "; " + evidence.summary();
+      return new Decision.HandOff(reason, detail, tier, team, notice, packet, evidence,
+          record("handoff", rule, ruleIndex, reason.wireName(), tier.id(), List.of(), checklist.map(EscalationSpec.Checklist::id).orElse(null),
+              null, known, skipped, null, null));
+    }
+
+    /** This turn answers the checklist question of the previous decision. */
+    Decision continueChecklist(DecisionRecord last) {
+      // A rule that sends to an urgent tier (a person asked for, high frustration, a secret shared) wins at once.
+      for (CompiledEscalation.CompiledRule rule : now.escalation().rules()) {
+        if (rule.rule().action() == EscalationSpec.Action.HANDOFF && rule.condition().test(reading.signals())) {
+          EscalationSpec.Tier tier = tierFor(rule.rule().tier());
+          if (tier.urgent() || reading.signals().humanRequest() || reading.signals().sensitiveData()) {
+            return handOff(tier, reasonFor(rule), rule.rule().reason(), rule.rule().when(), rule.index(), last.collected(), last.skipped());
+          }
+        }
+      }
+      Map<String, String> collected = new LinkedHashMap<>(last.collected());
+      List<String> skipped = new ArrayList<>(last.skipped());
+      Optional<EscalationSpec.Checklist> checklist = escalation.checklists().stream()
+          .filter(list -> list.id().equals(last.checklist())).findFirst();
+      Optional<EscalationSpec.Item> item = checklist.flatMap(list -> list.items().stream()
+          .filter(candidate -> candidate.field().equals(last.askedField())).findFirst());
+      if (item.isPresent()) {
+        Optional<String> value = Checklists.accept(item.get(), context.text());
+        if (value.isPresent()) {
+          collected.put(item.get().field(), value.get());
+        } else {
+          skipped.add(item.get().field()); // never asked twice: a missing detail is listed for the agent instead
+        }
+      }
+      EscalationSpec.Tier tier = tierFor(Optional.ofNullable(last.pendingTier()));
+      HandoffReason reason = reasonNamed(last.pendingReason());
+      return handOff(tier, reason, "", last.rule(), last.ruleIndex(), collected, skipped);
+    }
+
+    private Set<String> askedFields() {
+      Set<String> asked = new HashSet<>();
+      context.decisions().stream().filter(record -> record.askedField() != null).forEach(record -> asked.add(record.askedField()));
+      return asked;
+    }
+
+    private Optional<EscalationSpec.Topic> noGoTopic() {
+      return escalation.topic(reading.signals().topic()).filter(EscalationSpec.Topic::noGo);
+    }
+
+    /** The named tier; else the no-go topic's tier; else the spec's default tier. */
+    private EscalationSpec.Tier tierFor(Optional<String> named) {
+      Optional<String> id = named.or(() -> noGoTopic().flatMap(EscalationSpec.Topic::tier))
+          .or(() -> escalation.topic(reading.signals().topic()).flatMap(EscalationSpec.Topic::tier));
+      return escalation.tier(id.orElse(escalation.defaultTier()));
+    }
+
+    /** The most telling signal among those the rule reads that are active now. */
+    private HandoffReason reasonFor(CompiledEscalation.CompiledRule rule) {
+      Set<String> reads = rule.condition().signals();
+      TurnSignalValues signals = reading.signals();
+      if (reads.contains("sensitive_data") && signals.sensitiveData()) {
+        return HandoffReason.SENSITIVE_DATA;
+      }
+      if (reads.contains("human_request") && signals.humanRequest()) {
+        return HandoffReason.HUMAN_REQUEST;
+      }
+      if (reads.contains("frustration") && signals.frustration() != FrustrationLevel.NONE) {
+        return HandoffReason.FRUSTRATION;
+      }
+      if (reads.contains("keyword") && !signals.keyword().isEmpty()) {
+        return HandoffReason.POLICY_KEYWORD;
+      }
+      if (reads.contains("topic") && noGoTopic().isPresent()) {
+        return HandoffReason.NO_GO_TOPIC;
+      }
+      if (reads.contains("repeat") && signals.repeat()) {
+        return HandoffReason.REPEAT;
+      }
+      if (reads.contains("loop") && signals.loop()) {
+        return HandoffReason.LOOP;
+      }
+      if (reads.contains("confidence")) {
+        return HandoffReason.LOW_CONFIDENCE;
+      }
+      return HandoffReason.RULE;
+    }
+
+    private List<Passage> options() {
+      List<Passage> options = new ArrayList<>();
+      for (Candidate candidate : reading.retrieval().candidates()) {
+        if (options.size() < MAX_OPTIONS && !options.contains(candidate.passage())) {
+          options.add(candidate.passage());
+        }
+      }
+      return options;
+    }
+
+    private Evidence evidence(String rule) {
+      return Evidence.of(rule, reading.probability(), now.policy(), reading.retrieval());
+    }
+
+    private DecisionRecord record(String action, String rule, Integer ruleIndex, String reason, String tier, List<String> offeredUrls,
+        String checklist, String askedField, Map<String, String> collected, List<String> skipped, String pendingTier,
+        String pendingReason) {
+      return new DecisionRecord(context.seq(), action, rule, ruleIndex, reason, tier, Math.round(reading.probability() * 1000) / 1000.0,
+          reading.signals().asMap(), evidence(rule).candidates(), offeredUrls, checklist, askedField, collected, skipped, pendingTier,
+          pendingReason, clock.instant());
+    }
+  }
+
+  private static HandoffReason reasonNamed(String wireName) {
+    for (HandoffReason reason : HandoffReason.values()) {
+      if (reason.wireName().equals(wireName)) {
+        return reason;
+      }
+    }
+    return HandoffReason.RULE;
   }
 
   /** The customer answered "2", "the first one" or with an option's name. */
@@ -128,16 +339,6 @@ public final class SupportBot {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
-  private static List<Passage> distinctTopics(Retrieval retrieval) {
-    List<Passage> options = new ArrayList<>();
-    for (Candidate candidate : retrieval.candidates()) {
-      if (options.size() < MAX_OPTIONS && !options.contains(candidate.passage())) {
-        options.add(candidate.passage());
-      }
-    }
-    return options;
-  }
-
   private static String clarifyText(String lead, List<Passage> options) {
     var text = new StringBuilder(lead);
     for (int i = 0; i < options.size(); i++) {
@@ -147,9 +348,5 @@ public final class SupportBot {
       text.append('\n').append(i + 1).append(". ").append(title);
     }
     return text.append("\nReply with a number, or ask in other words.").toString();
-  }
-
-  static String handoffCopy(String template, Team team) {
-    return template.replace("{team}", team.name()).replace("{minutes}", Integer.toString(team.typicalReplyMinutes()));
   }
 }

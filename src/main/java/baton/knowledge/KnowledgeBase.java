@@ -226,10 +226,19 @@ public final class KnowledgeBase implements AutoCloseable {
    * and topic scores. Empty only when the knowledge is empty or the question is blank.
    */
   public Retrieval retrieve(String question, int limit) {
+    return retrieve(question, embed(question), limit);
+  }
+
+  /** The sentence vector of {@code text}, as this index's retrieval computes it. */
+  public float[] embed(String text) {
+    return embedder.embed(text);
+  }
+
+  /** Retrieval for a question whose vector the caller already has (it also uses it for repeats). */
+  public Retrieval retrieve(String question, float[] query, int limit) {
     if (passages.isEmpty() || question.isBlank()) {
       return new Retrieval(question, List.of());
     }
-    float[] query = embedder.embed(question);
     Map<Integer, Double> lexical = new HashMap<>();
     Map<Integer, Integer> lexicalRank = new HashMap<>();
     for (OrdinalHit hit : searchOrdinals(question, CANDIDATES_PER_RETRIEVER)) {

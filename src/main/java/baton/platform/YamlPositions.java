@@ -34,6 +34,9 @@ public final class YamlPositions {
    * ({@code /teams/1/id}), so that a problem found after parsing still points at its line. Returns
    * what it could read before any syntax error; the loader reports syntax errors itself.
    */
+  /** Suffix of the pointer under which a scalar's own position (not its key's) is kept. */
+  public static final String VALUE = "@value";
+
   public static Map<String, JsonLocation> locate(String yaml) {
     Map<String, JsonLocation> positions = new HashMap<>();
     try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
@@ -42,6 +45,9 @@ public final class YamlPositions {
         JsonStreamContext context = parser.getParsingContext();
         if (token == JsonToken.FIELD_NAME || token == JsonToken.START_OBJECT || context.inArray()) {
           positions.putIfAbsent(context.pathAsPointer().toString(), parser.currentTokenLocation());
+        }
+        if (token.isScalarValue()) {
+          positions.putIfAbsent(context.pathAsPointer() + VALUE, parser.currentTokenLocation());
         }
       }
     } catch (IOException e) {

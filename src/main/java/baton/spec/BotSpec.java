@@ -23,7 +23,8 @@ public record BotSpec(
     String defaultTeam,
     String handoffMessage,
     String noAnswerMessage,
-    List<Team> teams) {
+    List<Team> teams,
+    EscalationSpec escalation) {
   public BotSpec {
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
@@ -36,6 +37,7 @@ public record BotSpec(
     requireNonNull(handoffMessage, "handoffMessage");
     requireNonNull(noAnswerMessage, "noAnswerMessage");
     teams = List.copyOf(teams);
+    requireNonNull(escalation, "escalation");
   }
 
   /**

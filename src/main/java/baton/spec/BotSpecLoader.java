@@ -30,7 +30,9 @@ public final class BotSpecLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
-  record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, RawHandoff handoff, List<RawTeam> teams) {}
+  record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, EscalationSpecReader.RawEscalation escalation,
+      RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
+      List<RawTeam> teams) {}
 
   record RawBot(String name, String greeting) {}
 
@@ -42,7 +44,7 @@ public final class BotSpecLoader {
   record RawAnswer(@JsonProperty("answerAbove") Double answerAbove, @JsonProperty("clarifyAbove") Double clarifyAbove,
       @JsonProperty("targetPrecision") Double targetPrecision, String validation, String clarifyMessage) {}
 
-  record RawHandoff(String defaultTeam, String message, String noAnswer) {}
+  record RawHandoff(String defaultTeam, String defaultTier, String message, String noAnswer, Map<String, String> templates) {}
 
   record RawTeam(String id, String name, Integer typicalReplyMinutes) {}
 
@@ -76,10 +78,10 @@ public final class BotSpecLoader {
     if (raw == null) {
       throw new SpecException(List.of(where + ":1:1: the spec file is empty"));
     }
-    return validate(file, raw, pointer -> YamlPositions.at(file, positions, pointer));
+    return validate(file, raw, positions, pointer -> YamlPositions.at(file, positions, pointer));
   }
 
-  private static BotSpec validate(Path file, RawSpec raw, UnaryOperator<String> at) {
+  private static BotSpec validate(Path file, RawSpec raw, Map<String, JsonLocation> positions, UnaryOperator<String> at) {
     List<String> problems = new ArrayList<>();
     if (raw.bot() == null || blank(raw.bot().name())) {
       problems.add(at.apply("/bot/name") + "bot.name is required");
@@ -191,6 +193,14 @@ public final class BotSpecLoader {
             source.exclude() == null ? List.of() : source.exclude(), java.time.Duration.ofMinutes(Math.max(1, minutes))));
       }
     }
+    String liveTemplate = raw.handoff() == null || raw.handoff().message() == null
+        ? "Connecting you to the {team} team; someone usually replies within {wait}."
+        : raw.handoff().message();
+    Integer defaultTeamMinutes = teams.stream().filter(team -> team.id().equals(defaultTeam)).findFirst()
+        .map(Team::typicalReplyMinutes).orElse(null);
+    EscalationSpec escalation = EscalationSpecReader.read(file, raw.escalation(), raw.tiers(), raw.checklists(), defaultTeam,
+        defaultTeamMinutes, raw.handoff() == null ? null : raw.handoff().defaultTier(),
+        raw.handoff() == null ? null : raw.handoff().templates(), liveTemplate, teamIds, positions, at, problems);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -200,7 +210,8 @@ public final class BotSpecLoader {
     String noAnswer = raw.handoff().noAnswer() == null
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
-    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams);
+    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
+        escalation);
   }
 
   private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,

@@ -7,12 +7,17 @@ import baton.knowledge.KnowledgeBase;
 import baton.knowledge.MarkdownArticles;
 import baton.knowledge.Passage;
 import baton.knowledge.WordHashEmbedder;
+import baton.signals.FrustrationDetector;
 import baton.signals.HumanRequestDetector;
+import baton.signals.PaymentAndSecretDetector;
+import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +56,15 @@ class SupportBotTest {
 
   private SupportBot botWithBounds(double answerAbove, double clarifyAbove) {
     var brain = new LiveBrain.Brain(spec, knowledge, new BotPolicy(AnswerConfidence.DEFAULT, answerAbove, clarifyAbove, 0));
-    return new SupportBot(() -> brain, new HumanRequestDetector());
+    var sentiment = SentimentScorer.withVaderLexicon();
+    return new SupportBot(() -> brain, new HumanRequestDetector(), new FrustrationDetector(sentiment), new PaymentAndSecretDetector(),
+        Clock.systemUTC());
+  }
+
+  /** The next turn of a conversation whose first turn was decided as {@code first}. */
+  private static TurnContext after(Decision first, String text) {
+    var line = new TurnContext.Line(2, "customer", null, "shipping days", Instant.now(), List.of());
+    return new TurnContext("c-1", "web", TurnContext.Customer.UNKNOWN, 4, text, List.of(line), List.of(first.record()));
   }
 
   @Test
@@ -78,16 +91,16 @@ class SupportBotTest {
     var clarify = (Decision.Clarify) first;
     assertThat(clarify.options()).hasSizeBetween(2, 3).doesNotHaveDuplicates();
     assertThat(clarify.text()).startsWith("Which one?").contains("1. ").contains("2. ");
-    List<String> offered = clarify.options().stream().map(Passage::url).toList();
+    assertThat(clarify.record().offeredUrls()).containsExactlyElementsOf(clarify.options().stream().map(Passage::url).toList());
 
-    Decision second = bot.respond("2", offered);
+    Decision second = bot.respond(after(first, "2"));
     assertThat(second).isInstanceOf(Decision.Answer.class);
     assertThat(((Decision.Answer) second).sources()).containsExactly(clarify.options().get(1));
 
-    Decision byName = bot.respond(clarify.options().getFirst().heading(), offered);
+    Decision byName = bot.respond(after(first, clarify.options().getFirst().heading()));
     assertThat(((Decision.Answer) byName).sources()).containsExactly(clarify.options().getFirst());
 
-    assertThat(bot.respond("7", offered)).as("no such option: the turn is decided afresh").isInstanceOf(Decision.Clarify.class);
+    assertThat(bot.respond(after(first, "7"))).as("no such option: the turn is decided afresh").isInstanceOf(Decision.Clarify.class);
   }
 
   @Test
@@ -103,12 +116,15 @@ class SupportBotTest {
   }
 
   @Test
-  void respond_toAnAskForAPerson_handsOffWithoutSearching() {
+  void respond_toAnAskForAPerson_handsOffAtOnceByTheDefaultRule() {
     Decision decision = botWithBounds(0.0, 0.0).respond("can I talk to a human please");
 
     assertThat(decision).isInstanceOf(Decision.HandOff.class);
     assertThat(((Decision.HandOff) decision).reason()).isEqualTo(HandoffReason.HUMAN_REQUEST);
-    assertThat(decision.evidence().candidates()).isEmpty();
+    assertThat(decision.record().rule()).isEqualTo("human_request or frustration == high");
+    assertThat(decision.record().ruleIndex()).isEqualTo(1);
+    assertThat(decision.record().signals()).containsEntry("human_request", true);
+    assertThat(((Decision.HandOff) decision).packet().escalation().reason()).isEqualTo("human_request");
   }
 
   @Test

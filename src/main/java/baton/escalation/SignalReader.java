@@ -1,0 +1,158 @@
+package baton.escalation;
+
+import baton.knowledge.Candidate;
+import baton.knowledge.KnowledgeBase;
+import baton.knowledge.Retrieval;
+import baton.signals.Frustration;
+import baton.signals.FrustrationDetector;
+import baton.signals.HumanRequestDetector;
+import baton.signals.SensitiveDataDetector;
+import baton.spec.EscalationSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes every signal of one customer turn. Retrieval runs once and its question vector is reused
+ * for repeats and topics; the vectors of earlier turns come from a small cache, since each was
+ * embedded on its own turn. Thread-safe.
+ */
+final class SignalReader {
+  /** Cosine at which two customer turns count as the same question asked again (paraphrases score 0.85–0.95). */
+  static final double REPEAT_SIMILARITY = 0.85;
+  /** Cosine at which a turn counts as matching a topic's example question. */
+  static final double TOPIC_SIMILARITY = 0.75;
+  private static final int CANDIDATES = 5;
+  private static final int TURNS_COMPARED = 10;
+  private static final int CACHED_VECTORS = 20_000;
+
+  /** What one turn's reading found: the signals, and the retrieval they came from. */
+  record Reading(TurnSignalValues signals, Retrieval retrieval, double probability, Frustration frustration) {}
+
+  private final HumanRequestDetector humanRequests;
+  private final FrustrationDetector frustration;
+  private final SensitiveDataDetector sensitiveData;
+  private final Map<String, float[]> turnVectors = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+      return size() > CACHED_VECTORS;
+    }
+  };
+
+  SignalReader(HumanRequestDetector humanRequests, FrustrationDetector frustration, SensitiveDataDetector sensitiveData) {
+    this.humanRequests = humanRequests;
+    this.frustration = frustration;
+    this.sensitiveData = sensitiveData;
+  }
+
+  Reading read(TurnContext context, LiveBrain.Brain brain) {
+    KnowledgeBase knowledge = brain.knowledge();
+    String text = context.text();
+    float[] vector = vector(knowledge, text);
+    Retrieval retrieval = knowledge.retrieve(text, vector, CANDIDATES);
+    double probability = brain.policy().confidence().probability(retrieval);
+    Frustration felt = frustration.assess(text);
+    List<String> sensitive = sensitiveData.kindsIn(text);
+    List<TurnContext.Line> earlier = context.earlierCustomerLines();
+    int turns = earlier.size() + 1;
+    EscalationSpec escalation = brain.spec().escalation();
+    var signals = new TurnSignalValues(probability, felt.sentiment().compound(), felt.level(), felt.cues(),
+        isRepeat(knowledge, text, vector, earlier), turns >= escalation.loopTurns(), turns, humanRequests.isHumanRequest(text),
+        brain.escalation().keywords().groupsIn(text), topic(brain, text, vector, retrieval, probability), !sensitive.isEmpty(),
+        sensitive);
+    return new Reading(signals, retrieval, probability, felt);
+  }
+
+  private boolean isRepeat(KnowledgeBase knowledge, String text, float[] vector, List<TurnContext.Line> earlier) {
+    String said = normalise(text);
+    if (said.split(" ").length < 3) {
+      return false; // "yes", "2", "ok thanks" repeat without being a repeated question
+    }
+    List<TurnContext.Line> recent = earlier.subList(Math.max(0, earlier.size() - TURNS_COMPARED), earlier.size());
+    for (TurnContext.Line line : recent) {
+      String before = normalise(line.text());
+      if (before.split(" ").length < 3) {
+        continue;
+      }
+      if (before.equals(said) || dot(vector, vector(knowledge, line.text())) >= REPEAT_SIMILARITY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The spec topic the turn is about (no-go topics first), by keyword, by example question, or by the
+   * article the bot would answer from; otherwise that article's slug; "none" when nothing fits.
+   */
+  private static String topic(LiveBrain.Brain brain, String text, float[] vector, Retrieval retrieval, double probability) {
+    CompiledEscalation escalation = brain.escalation();
+    Set<String> byKeyword = escalation.topicKeywords().groupsIn(text);
+    List<EscalationSpec.Topic> topics = brain.spec().escalation().topics();
+    for (EscalationSpec.Topic topic : ordered(topics)) {
+      if (byKeyword.contains(topic.id())) {
+        return topic.id();
+      }
+      for (float[] example : escalation.topicExamples().getOrDefault(topic.id(), List.of())) {
+        if (dot(vector, example) >= TOPIC_SIMILARITY) {
+          return topic.id();
+        }
+      }
+    }
+    if (retrieval.best().isEmpty() || probability < brain.policy().clarifyAbove()) {
+      return "none";
+    }
+    String slug = slug(retrieval.best().get());
+    for (EscalationSpec.Topic topic : ordered(topics)) {
+      if (topic.articles().contains(slug)) {
+        return topic.id();
+      }
+    }
+    return slug;
+  }
+
+  private static List<EscalationSpec.Topic> ordered(List<EscalationSpec.Topic> topics) {
+    return java.util.stream.Stream.concat(topics.stream().filter(EscalationSpec.Topic::noGo),
+        topics.stream().filter(topic -> !topic.noGo())).toList();
+  }
+
+  static String slug(Candidate candidate) {
+    String url = candidate.passage().url();
+    if (url.startsWith("/kb/")) {
+      int anchor = url.indexOf('#');
+      return url.substring(4, anchor < 0 ? url.length() : anchor);
+    }
+    return url;
+  }
+
+  private float[] vector(KnowledgeBase knowledge, String text) {
+    synchronized (turnVectors) {
+      float[] cached = turnVectors.get(text);
+      if (cached != null && cached.length > 0) {
+        return cached;
+      }
+    }
+    float[] vector = knowledge.embed(text);
+    synchronized (turnVectors) {
+      turnVectors.put(text, vector);
+    }
+    return vector;
+  }
+
+  private static double dot(float[] a, float[] b) {
+    if (a.length != b.length) {
+      return 0;
+    }
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  private static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}
