@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code baton eval …}: measure the bot's brain on public data sets, offline. */
 @Command(name = "eval", description = "Measure the bot on public evaluation data.",
-    subcommands = {EvalCommand.Intents.class, EvalCommand.Sentiment.class}, mixinStandardHelpOptions = true)
+    subcommands = {EvalCommand.Intents.class, EvalCommand.Sentiment.class, EvalCommand.Scenarios.class}, mixinStandardHelpOptions = true)
 final class EvalCommand {
 
   @Command(name = "intents", mixinStandardHelpOptions = true,
@@ -101,6 +101,49 @@ final class EvalCommand {
           : report.toTable());
       command.commandLine().getOut().flush();
       return 0;
+    }
+  }
+
+  @Command(name = "scenarios", mixinStandardHelpOptions = true,
+      description = "Run multi-turn escalation scenarios (YAML: customer turns in, expected decisions out) against a bot spec"
+          + " and print a pass table. Exit 0 when all pass, 1 when any fails.")
+  static final class Scenarios implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "DIR", description = "Folder of scenario .yaml files.")
+    Path directory;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "The bot spec to run them against (default: the demo bot).")
+    Path spec;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(directory)) {
+        command.commandLine().getErr().println(directory + " is not a folder of scenario files");
+        return 2;
+      }
+      Path work = Files.createTempDirectory("baton-scenarios");
+      Path specFile = spec != null ? spec : Demo.installFiles(work.resolve("demo"));
+      java.time.Clock clock = java.time.Clock.systemUTC();
+      baton.escalation.LiveBrain brain;
+      try {
+        brain = baton.escalation.LiveBrain.load(specFile, new baton.spec.BotSpecLoader(), teams -> {},
+            new baton.knowledge.VectorCache(MiniLmEmbedder.shared(work)), new baton.knowledge.SyncStatuses(clock), clock);
+      } catch (baton.spec.SpecException e) {
+        e.problems().forEach(command.commandLine().getErr()::println);
+        return 2;
+      }
+      var sentiment = baton.signals.SentimentScorer.withVaderLexicon();
+      var bot = new baton.escalation.SupportBot(brain::current, new baton.signals.HumanRequestDetector(),
+          new baton.signals.FrustrationDetector(sentiment), new baton.signals.PaymentAndSecretDetector(), clock);
+      var runner = new baton.escalation.ScenarioRunner(bot, clock);
+      java.util.List<baton.escalation.ScenarioRunner.Result> results = new java.util.ArrayList<>();
+      for (Path file : baton.escalation.ScenarioRunner.files(directory)) {
+        results.add(runner.run(file));
+      }
+      command.commandLine().getOut().print(baton.escalation.ScenarioRunner.table(results));
+      command.commandLine().getOut().flush();
+      return results.stream().allMatch(baton.escalation.ScenarioRunner.Result::passed) ? 0 : 1;
     }
   }
 }

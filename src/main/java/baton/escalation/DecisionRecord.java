@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param action answer, clarify, collect or handoff
  * @param ruleIndex 0-based index of the spec rule that fired; null when the confidence policy decided
+ * @param answerUrl for answer: the passage quoted
  * @param askedField for collect: the checklist field just asked for
  * @param collected checklist details gathered so far (field → value), carried forward turn to turn
  * @param skipped optional fields the customer chose to skip
@@ -28,6 +29,7 @@ public record DecisionRecord(
     Map<String, Object> signals,
     List<Evidence.Considered> candidates,
     List<String> offeredUrls,
+    String answerUrl,
     String checklist,
     String askedField,
     Map<String, String> collected,

@@ -20,8 +20,15 @@ import java.util.Set;
  * embedded on its own turn. Thread-safe.
  */
 final class SignalReader {
-  /** Cosine at which two customer turns count as the same question asked again (paraphrases score 0.85–0.95). */
-  static final double REPEAT_SIMILARITY = 0.85;
+  /** Cosine at which two customer turns count as the same question however the bot answered (near-verbatim). */
+  static final double REPEAT_SIMILARITY = 0.9;
+  /**
+   * Cosine at which a turn counts as asking again when it would also get the answer it got before:
+   * a paraphrase (0.7–0.9) that lands on the same passage means the earlier answer did not help.
+   * Two different questions about one topic ("standard" vs "express" shipping) land on different
+   * passages, so they do not count.
+   */
+  static final double SAME_ANSWER_SIMILARITY = 0.7;
   /** Cosine at which a turn counts as matching a topic's example question. */
   static final double TOPIC_SIMILARITY = 0.75;
   private static final int CANDIDATES = 5;
@@ -59,13 +66,15 @@ final class SignalReader {
     int turns = earlier.size() + 1;
     EscalationSpec escalation = brain.spec().escalation();
     var signals = new TurnSignalValues(probability, felt.sentiment().compound(), felt.level(), felt.cues(),
-        isRepeat(knowledge, text, vector, earlier), turns >= escalation.loopTurns(), turns, humanRequests.isHumanRequest(text),
+        isRepeat(knowledge, text, vector, earlier, context.decisions(), retrieval), turns >= escalation.loopTurns(), turns, humanRequests.isHumanRequest(text),
         brain.escalation().keywords().groupsIn(text), topic(brain, text, vector, retrieval, probability), !sensitive.isEmpty(),
         sensitive);
     return new Reading(signals, retrieval, probability, felt);
   }
 
-  private boolean isRepeat(KnowledgeBase knowledge, String text, float[] vector, List<TurnContext.Line> earlier) {
+  private boolean isRepeat(KnowledgeBase knowledge, String text, float[] vector, List<TurnContext.Line> earlier,
+      List<DecisionRecord> decisions, Retrieval retrieval) {
+    String bestNow = retrieval.best().map(best -> best.passage().url()).orElse("");
     String said = normalise(text);
     if (said.split(" ").length < 3) {
       return false; // "yes", "2", "ok thanks" repeat without being a repeated question
@@ -76,7 +85,13 @@ final class SignalReader {
       if (before.split(" ").length < 3) {
         continue;
       }
-      if (before.equals(said) || dot(vector, vector(knowledge, line.text())) >= REPEAT_SIMILARITY) {
+      double similarity = before.equals(said) ? 1 : dot(vector, vector(knowledge, line.text()));
+      if (similarity >= REPEAT_SIMILARITY) {
+        return true;
+      }
+      boolean sameAnswer = decisions.stream().anyMatch(decision -> decision.seq() == line.seq() && decision.action().equals("answer")
+          && bestNow.equals(decision.answerUrl()));
+      if (sameAnswer && similarity >= SAME_ANSWER_SIMILARITY) {
         return true;
       }
     }

@@ -136,7 +136,7 @@ public final class SupportBot {
           List<Passage> options = options();
           yield options.size() >= 2 ? clarify(options, ruleText, compiled.index()) : byConfidence();
         }
-        case COLLECT, HANDOFF -> handOff(tierFor(rule.tier()), reasonFor(compiled), rule.reason(), ruleText, compiled.index(),
+        case COLLECT, HANDOFF -> handOff(tierFor(rule.tier()), reasonFor(compiled), "", ruleText, compiled.index(),
             Map.of(), List.of());
       };
     }
@@ -164,13 +164,13 @@ public final class SupportBot {
       }
       Evidence evidence = evidence(rule);
       return new Decision.Answer(passage.text(), List.of(passage), evidence,
-          record("answer", rule, ruleIndex, null, null, List.of(), null, null, collected, List.of(), null, null));
+          record("answer", rule, ruleIndex, null, null, List.of(), passage.url(), null, null, collected, List.of(), null, null));
     }
 
     Decision clarify(List<Passage> options, String rule, Integer ruleIndex) {
       List<String> urls = options.stream().map(Passage::url).toList();
       return new Decision.Clarify(clarifyText(spec.confidence().clarifyMessage(), options), options, evidence(rule),
-          record("clarify", rule, ruleIndex, null, null, urls, null, null, Map.of(), List.of(), null, null));
+          record("clarify", rule, ruleIndex, null, null, urls, null, null, null, Map.of(), List.of(), null, null));
     }
 
     /** Hands off to {@code tier}, unless a checklist for it still has questions and the tier is not urgent. */
@@ -186,18 +186,24 @@ public final class SupportBot {
           EscalationSpec.Item item = next.get();
           String question = item.required() ? item.ask() : item.ask() + " (You can say \"skip\".)";
           return new Decision.Collect(question, item, evidence(rule),
-              record("collect", rule, ruleIndex, null, null, List.of(), checklist.get().id(), item.field(), known, skipped, tier.id(),
+              record("collect", rule, ruleIndex, null, null, List.of(), null, checklist.get().id(), item.field(), known, skipped, tier.id(),
                   reason.wireName()));
         }
       }
       Team team = spec.team(tier.team());
-      HandoffPacket packet = PacketBuilder.build(context, reading, escalation, tier, team.name(), reason, rule, ruleIndex, known, checklist,
-          humanRequests, clock.instant());
+      // The packet names every detail the conversation holds, even when no checklist ran (urgent tiers).
+      Map<String, String> everything = new LinkedHashMap<>(known);
+      for (EscalationSpec.Checklist list : escalation.checklists()) {
+        Checklists.known(list, context, Map.of()).forEach(everything::putIfAbsent);
+      }
+      HandoffPacket packet = PacketBuilder.build(context, reading, escalation, tier, team.name(), reason, rule, ruleIndex, everything,
+          checklist, humanRequests, clock.instant());
       String notice = (lead.isBlank() ? "" : lead + " ") + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team);
       Evidence evidence = evidence(rule);
-      String detail = reason.wireName().replace('_', ' ') + " — " + rule + " → tier " + tier.id() + "; " + evidence.summary();
+      String because = ruleIndex == null ? rule : escalation.rules().get(ruleIndex).reason() + " (rule " + (ruleIndex + 1) + ": " + rule + ")";
+      String detail = because + " → " + tier.name() + " tier; " + evidence.summary();
       return new Decision.HandOff(reason, detail, tier, team, notice, packet, evidence,
-          record("handoff", rule, ruleIndex, reason.wireName(), tier.id(), List.of(), checklist.map(EscalationSpec.Checklist::id).orElse(null),
+          record("handoff", rule, ruleIndex, reason.wireName(), tier.id(), List.of(), null, checklist.map(EscalationSpec.Checklist::id).orElse(null),
               null, known, skipped, null, null));
     }
 
@@ -208,7 +214,7 @@ public final class SupportBot {
         if (rule.rule().action() == EscalationSpec.Action.HANDOFF && rule.condition().test(reading.signals())) {
           EscalationSpec.Tier tier = tierFor(rule.rule().tier());
           if (tier.urgent() || reading.signals().humanRequest() || reading.signals().sensitiveData()) {
-            return handOff(tier, reasonFor(rule), rule.rule().reason(), rule.rule().when(), rule.index(), last.collected(), last.skipped());
+            return handOff(tier, reasonFor(rule), "", rule.rule().when(), rule.index(), last.collected(), last.skipped());
           }
         }
       }
@@ -294,10 +300,10 @@ public final class SupportBot {
     }
 
     private DecisionRecord record(String action, String rule, Integer ruleIndex, String reason, String tier, List<String> offeredUrls,
-        String checklist, String askedField, Map<String, String> collected, List<String> skipped, String pendingTier,
+        String answerUrl, String checklist, String askedField, Map<String, String> collected, List<String> skipped, String pendingTier,
         String pendingReason) {
       return new DecisionRecord(context.seq(), action, rule, ruleIndex, reason, tier, Math.round(reading.probability() * 1000) / 1000.0,
-          reading.signals().asMap(), evidence(rule).candidates(), offeredUrls, checklist, askedField, collected, skipped, pendingTier,
+          reading.signals().asMap(), evidence(rule).candidates(), offeredUrls, answerUrl, checklist, askedField, collected, skipped, pendingTier,
           pendingReason, clock.instant());
     }
   }

@@ -152,7 +152,7 @@ final class EscalationSpecReader {
       if (tier != null && action != EscalationSpec.Action.HANDOFF && action != EscalationSpec.Action.COLLECT) {
         problems.add(at.apply(ruleAt + "/tier") + "rule " + (i + 1) + ": only handoff and collect rules take a tier");
       }
-      String reason = rule.reason() == null ? "Rule " + (i + 1) + ": " + when : rule.reason();
+      String reason = rule.reason() == null ? "The condition '" + when + "' held." : rule.reason();
       rules.add(new EscalationSpec.Rule(when, action, Optional.ofNullable(tier), reason, where));
     }
 
