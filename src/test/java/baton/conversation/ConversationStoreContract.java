@@ -307,4 +307,34 @@ interface ConversationStoreContract {
     assertThat(store().assignedTo(alice.id())).extracting(QueueEntry::id).containsExactly(second.id());
     assertThat(store().queued(List.of("support"))).extracting(QueueEntry::id).containsExactly(first.id());
   }
+
+  @Test
+  default void handOff_withTierAndPacket_keepsThemWithTheHandoff() {
+    teams("support");
+    Conversation conversation = aConversation();
+    String packet = "{\"schema\":\"baton.handoff-packet\",\"version\":1,\"summary\":{\"request\":\"" + "x".repeat(50_000) + "\"}}";
+
+    store().handOff(conversation.id(), new ConversationStore.HandoffRequest("support", "frustration", "d".repeat(3_000),
+        Optional.of("urgent"), Optional.of(packet)), NewMessage.system("Connecting you"));
+
+    Handoff handoff = store().latestHandoff(conversation.id()).orElseThrow();
+    assertThat(handoff.tierId()).contains("urgent");
+    assertThat(handoff.packetJson()).contains(packet);
+    assertThat(handoff.detail()).as("capped to the column").hasSize(2_000);
+  }
+
+  @Test
+  default void recordDecision_keepsTheLogInOrder_andIgnoresASecondDecisionOnOneMessage() {
+    Conversation conversation = aConversation();
+    store().recordDecision(conversation.id(), 4, "clarify", "{\"seq\":4}");
+    store().recordDecision(conversation.id(), 2, "answer", "{\"seq\":2}");
+    store().recordDecision(conversation.id(), 4, "handoff", "{\"seq\":4,\"again\":true}");
+
+    List<ConversationStore.StoredDecision> log = store().decisions(conversation.id());
+
+    assertThat(log).extracting(ConversationStore.StoredDecision::seq).containsExactly(2L, 4L);
+    assertThat(log).extracting(ConversationStore.StoredDecision::action).containsExactly("answer", "clarify");
+    assertThat(log.get(1).json()).isEqualTo("{\"seq\":4}");
+    assertThat(store().decisions(ConversationId.random())).isEmpty();
+  }
 }
