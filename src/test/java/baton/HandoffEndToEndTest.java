@@ -74,7 +74,7 @@ class HandoffEndToEndTest {
       assertThat(handedOff.json().path("state").asText()).isEqualTo("QUEUED");
       JsonNode notice = handedOff.json().path("replies").get(0);
       assertThat(notice.path("author").asText()).isEqualTo("system");
-      assertThat(notice.path("text").asText()).contains("Support team").contains("5 minutes");
+      assertThat(notice.path("text").asText()).contains("Support team").contains("about 2 minutes");
       customerLive.await(frame -> frame.path("type").asText().equals("state") && frame.path("state").asText().equals("QUEUED")
           && frame.path("team").path("name").asText().equals("Support"), Duration.ofSeconds(10));
 

@@ -3,6 +3,7 @@ package baton.escalation;
 import baton.knowledge.Candidate;
 import baton.knowledge.Passage;
 import baton.routing.Team;
+import baton.signals.AcknowledgementDetector;
 import baton.signals.FrustrationDetector;
 import baton.signals.FrustrationLevel;
 import baton.signals.HumanRequestDetector;
@@ -57,11 +58,13 @@ public final class SupportBot {
   private final Supplier<LiveBrain.Brain> brain;
   private final HumanRequestDetector humanRequests;
   private final SignalReader reader;
+  private final AcknowledgementDetector acknowledgements;
   private final Clock clock;
 
   public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests, FrustrationDetector frustration,
       SensitiveDataDetector sensitiveData, Clock clock) {
     this.brain = brain;
+    this.acknowledgements = new AcknowledgementDetector();
     this.humanRequests = humanRequests;
     this.reader = new SignalReader(humanRequests, frustration, sensitiveData);
     this.clock = clock;
@@ -106,6 +109,9 @@ public final class SupportBot {
         return turn.apply(rule);
       }
     }
+    if (acknowledgements.isAcknowledgement(context.text()) && reading.signals().frustration() == FrustrationLevel.NONE) {
+      return turn.acknowledge();
+    }
     return turn.byConfidence();
   }
 
@@ -141,7 +147,18 @@ public final class SupportBot {
       };
     }
 
+    /** "thanks, that fixed it": the spec's acknowledgement, no retrieval answer, no handoff. */
+    Decision acknowledge() {
+      return new Decision.Answer(spec.acknowledgement(), List.of(), evidence("the customer acknowledged"),
+          record("answer", "the customer acknowledged", null, null, null, List.of(), null, null, null, Map.of(), List.of(), null, null));
+    }
+
     Decision byConfidence() {
+      Optional<EscalationSpec.Topic> noGo = noGoTopic();
+      if (noGo.isPresent()) {
+        return handOff(tierFor(noGo.get().tier()), HandoffReason.NO_GO_TOPIC, "", "no-go topic " + noGo.get().id(), null, Map.of(),
+            List.of());
+      }
       BotPolicy policy = now.policy();
       double probability = reading.probability();
       Optional<Candidate> best = reading.retrieval().best();
@@ -176,7 +193,12 @@ public final class SupportBot {
     /** Hands off to {@code tier}, unless a checklist for it still has questions and the tier is not urgent. */
     Decision handOff(EscalationSpec.Tier tier, HandoffReason reason, String lead, String rule, Integer ruleIndex,
         Map<String, String> collected, List<String> skipped) {
-      Optional<EscalationSpec.Checklist> checklist = Checklists.applicable(escalation, tier, reading.signals().topic());
+      return handOff(tier, reason, lead, rule, ruleIndex, collected, skipped, Checklists.applicable(escalation, tier, reading.signals().topic()));
+    }
+
+    /** {@code checklist}: the one that applies, decided when the handoff was first decided. */
+    Decision handOff(EscalationSpec.Tier tier, HandoffReason reason, String lead, String rule, Integer ruleIndex,
+        Map<String, String> collected, List<String> skipped, Optional<EscalationSpec.Checklist> checklist) {
       Map<String, String> known = checklist.map(list -> Checklists.known(list, context, collected)).orElse(Map.of());
       if (checklist.isPresent() && !tier.urgent() && !reading.signals().sensitiveData()) {
         Set<String> asked = askedFields();
@@ -234,7 +256,7 @@ public final class SupportBot {
       }
       EscalationSpec.Tier tier = tierFor(Optional.ofNullable(last.pendingTier()));
       HandoffReason reason = reasonNamed(last.pendingReason());
-      return handOff(tier, reason, "", last.rule(), last.ruleIndex(), collected, skipped);
+      return handOff(tier, reason, "", last.rule(), last.ruleIndex(), collected, skipped, checklist);
     }
 
     private Set<String> askedFields() {
@@ -264,7 +286,7 @@ public final class SupportBot {
       if (reads.contains("human_request") && signals.humanRequest()) {
         return HandoffReason.HUMAN_REQUEST;
       }
-      if (reads.contains("frustration") && signals.frustration() != FrustrationLevel.NONE) {
+      if (reads.contains("frustration") && signals.frustration() == FrustrationLevel.HIGH) {
         return HandoffReason.FRUSTRATION;
       }
       if (reads.contains("keyword") && !signals.keyword().isEmpty()) {

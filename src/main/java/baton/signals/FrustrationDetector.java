@@ -79,15 +79,21 @@ public final class FrustrationDetector {
           "\\b(?:sue|suing|lawyer|attorney|legal action|solicitor|small claims|court)\\b"),
       strong("threatens a chargeback", Kind.THREAT, true,
           "\\b(?:charge ?backs?|dispute (?:the|this|a|my) (?:charge|payment|transaction)"
-              + "|(?:call|contact|talk to|ask) my bank|credit card (?:company|provider|issuer))\\b"),
+              // Calling the bank is a threat only with a dispute in view; "should I call my bank?" about a
+              // declined card is what the help article itself advises.
+              + "|(?:call|contact|talk to|ask) my bank (?:to|and) (?:dispute|reverse|cancel|stop|get (?:my|the) money)"
+              + "|credit card (?:company|provider|issuer))\\b"),
       strong("threatens a public complaint", Kind.THREAT, true,
           "\\b(?:one|1)[- ]star\\b|\\bbad review\\b|\\breport(?:ing)? (?:you|this|it|your company)\\b"
               + "|better business bureau|\\bbbb\\b|consumer protection|ombudsman|\\bregulator\\b"
               + "|trading standards|\\btell everyone\\b|social media|\\breview sites?\\b|\\bformal complaint\\b"
               + "|\\b(?:post|write|leav)\\w* (?:a |an )?(?:\\w+ )?review\\b"),
       strong("threatens to go to a competitor", Kind.THREAT, true,
-          "\\bcompetitors?\\b|\\bcompetition\\b|\\banother (?:provider|company|service|supplier|bank)\\b"
-              + "|\\bsomewhere else\\b|\\belsewhere\\b"),
+          // Leaving, not merely comparing: "I found it cheaper somewhere else" asks for a price match.
+          "\\b(?:go(?:ing)?|switch(?:ing)?|mov(?:e|ing)|tak(?:e|ing) (?:my|our) (?:business|money)|shop(?:ping)?|buy(?:ing)?"
+              + "|order(?:ing)?|leav(?:e|ing) for)\\b[^.!?]{0,30}?\\b(?:to (?:a |your |one of your )?competitors?|to the competition"
+              + "|(?:to |with |from )?another (?:provider|company|service|supplier|bank|shop|store|retailer)|somewhere else|elsewhere"
+              + "|(?:to |from )?(?:a |your )?competitors?)\\b"),
       strong("threatens to cancel or leave", Kind.THREAT, true,
           "\\b(?:i'll|i will|i'm going to|i am going to|gonna|going to|about to|or i'm|or i|then i'll"
               + "|i'm|i am) (?:\\w+ )?(?:cancel|cancell?ing|leave|leaving|quit|quitting|close my account"

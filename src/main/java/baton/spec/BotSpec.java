@@ -16,6 +16,7 @@ public record BotSpec(
     Path source,
     String botName,
     String greeting,
+    String acknowledgement,
     List<Path> knowledgeFolders,
     List<Path> faqFiles,
     List<WebSourceSpec> webSources,
@@ -29,6 +30,7 @@ public record BotSpec(
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
     requireNonNull(greeting, "greeting");
+    requireNonNull(acknowledgement, "acknowledgement");
     requireNonNull(confidence, "confidence");
     knowledgeFolders = List.copyOf(knowledgeFolders);
     faqFiles = List.copyOf(faqFiles);

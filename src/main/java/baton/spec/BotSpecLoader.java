@@ -34,7 +34,7 @@ public final class BotSpecLoader {
       RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
       List<RawTeam> teams) {}
 
-  record RawBot(String name, String greeting) {}
+  record RawBot(String name, String greeting, String acknowledgement) {}
 
   record RawKnowledge(List<String> folders, List<String> faqs, List<RawWebSource> web) {}
 
@@ -210,7 +210,8 @@ public final class BotSpecLoader {
     String noAnswer = raw.handoff().noAnswer() == null
         ? "I'm not confident I can answer that correctly, so I'm bringing in a person."
         : raw.handoff().noAnswer();
-    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
+    return new BotSpec(file, raw.bot().name(), raw.bot().greeting(),
+        raw.bot().acknowledgement() == null ? "Glad that helped! Is there anything else I can do for you?" : raw.bot().acknowledgement(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
         escalation);
   }
 

@@ -168,9 +168,11 @@ final class EscalationSpecReader {
           problems.add(at.apply(listAt + "/tiers/" + t) + "checklist '" + list.id() + "' names unknown tier '" + forTiers.get(t) + "'; known: " + tierIds);
         }
       }
+      // Topics may be spec topics or knowledge article slugs (the topic signal falls back to the slug).
       for (int t = 0; t < forTopics.size(); t++) {
-        if (!topicIds.contains(forTopics.get(t))) {
-          problems.add(at.apply(listAt + "/topics/" + t) + "checklist '" + list.id() + "' names unknown topic '" + forTopics.get(t) + "'; known: " + topicIds);
+        if (forTopics.get(t) == null || !forTopics.get(t).matches("[a-z0-9][a-z0-9_-]{0,199}")) {
+          problems.add(at.apply(listAt + "/topics/" + t) + "checklist '" + list.id() + "' topic '" + forTopics.get(t)
+              + "' must be a topic id or an article slug (lower-case letters, digits, - and _)");
         }
       }
       List<EscalationSpec.Item> items = new ArrayList<>();

@@ -68,7 +68,7 @@ class EscalationEndToEndTest {
       String id = started.json().path("id").asText();
       String auth = bearer(started.json().path("token").asText());
 
-      JsonNode asked = say(customer, id, auth, "I want to close my account");
+      JsonNode asked = say(customer, id, auth, "If this is not sorted I will talk to my lawyer");
       assertThat(asked.path("state").asText()).isEqualTo("BOT");
       assertThat(asked.path("replies").get(0).path("text").asText()).contains("order number");
 
@@ -79,7 +79,8 @@ class EscalationEndToEndTest {
       agent.login(Demo.AGENTS.get(0).email(), Demo.AGENTS.get(0).password());
       JsonNode packet = agent.get("/api/agent/conversations/" + id).json().path("packet");
       assertThat(packet.path("escalation").path("reason").asText()).isEqualTo("policy_keyword");
-      assertThat(packet.path("escalation").path("tier").path("id").asText()).isEqualTo("standard");
+      assertThat(packet.path("escalation").path("tier").path("id").asText()).isEqualTo("billing");
+      assertThat(packet.path("escalation").path("signals").path("keyword").get(0).asText()).isEqualTo("legal");
       assertThat(packet.path("summary").path("details").findValuesAsText("value")).contains("KO-55120", "ben@example.com");
       assertThat(packet.path("summary").path("missing")).isEmpty();
     }

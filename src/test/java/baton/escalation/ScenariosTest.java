@@ -1,0 +1,67 @@
+package baton.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import baton.Demo;
+import baton.knowledge.MiniLmEmbedder;
+import baton.knowledge.SyncStatuses;
+import baton.knowledge.VectorCache;
+import baton.signals.FrustrationDetector;
+import baton.signals.HumanRequestDetector;
+import baton.signals.PaymentAndSecretDetector;
+import baton.signals.SentimentScorer;
+import baton.spec.BotSpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every shipped escalation scenario (src/test/resources/scenarios) against the demo bot with the real
+ * sentence model. Scenarios the bot does not pass yet live in scenarios/known-gaps, are listed in
+ * docs/benchmarks.md, and are run by {@code baton eval scenarios} but not here.
+ */
+class ScenariosTest {
+  @TempDir Path work;
+
+  @Test
+  void everyShippedScenario_passesAgainstTheDemoBot() throws IOException {
+    Clock clock = Clock.systemUTC();
+    var brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
+        new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
+    var sentiment = SentimentScorer.withVaderLexicon();
+    var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
+        new PaymentAndSecretDetector(), clock);
+    var runner = new ScenarioRunner(bot, clock);
+    List<Path> files = ScenarioRunner.files(Path.of("src/test/resources/scenarios"));
+    assertThat(files).hasSizeGreaterThanOrEqualTo(40);
+
+    List<ScenarioRunner.Result> results = files.stream().map(runner::run).toList();
+
+    assertThat(results).as(ScenarioRunner.table(results)).allMatch(ScenarioRunner.Result::passed);
+  }
+
+  @Test
+  void aScenarioWithAWrongExpectation_fails() throws IOException {
+    Clock clock = Clock.systemUTC();
+    var brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
+        new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
+    var sentiment = SentimentScorer.withVaderLexicon();
+    var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
+        new PaymentAndSecretDetector(), clock);
+    Path wrong = Files.writeString(work.resolve("wrong.yaml"), """
+        name: a human request expected to be answered (wrong on purpose)
+        turns:
+          - say: can I talk to a human please
+            expect: {action: answer}
+        """);
+
+    ScenarioRunner.Result result = new ScenarioRunner(bot, clock).run(wrong);
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.failures()).singleElement().asString().contains("expected answer, got handoff");
+  }
+}
