@@ -55,3 +55,26 @@ export function safeHref(url) {
     return null;
   }
 }
+
+/**
+ * Stricter than safeHref, for links that came out of the bot's packet: only help-centre paths (/kb/…) and
+ * https URLs become links; anything else is shown as text.
+ */
+export function kbHref(url) {
+  if (typeof url !== 'string') return null;
+  if (url.startsWith('/kb/')) return url;
+  if (!url.startsWith('https://')) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+
+/** 0.934 → "0.93"; null and non-numbers → "". */
+export function formatNumber(value, digits = 2) {
+  const number = Number(value);
+  return value === null || value === undefined || value === '' || !Number.isFinite(number)
+    ? ''
+    : number.toFixed(digits);
+}
