@@ -575,7 +575,8 @@ function renderBrief() {
   const detail = state.detail;
   const packet = (detail && detail.packet) || null;
   const decisions = (detail && detail.decisions) || [];
-  const data = JSON.stringify([packet, decisions]);
+  const customer = detail && detail.conversation ? detail.conversation.customer : null;
+  const data = JSON.stringify([packet, decisions, customer]);
   if (briefShown.id === state.selectedId && briefShown.data === data) return;
   const sameConversation = briefShown.id === state.selectedId;
   briefShown.id = state.selectedId;
@@ -584,7 +585,7 @@ function renderBrief() {
   if (sameConversation) {
     for (const section of ui.brief.querySelectorAll('details[data-section][open]')) open.add(section.dataset.section);
   }
-  const parts = [renderPacket(packet), renderDecisions(decisions)].filter(Boolean);
+  const parts = [renderPacket(packet, customer), renderDecisions(decisions)].filter(Boolean);
   for (const part of parts) {
     const sections = part.matches('details[data-section]') ? [part] : part.querySelectorAll('details[data-section]');
     for (const section of sections) section.open = open.has(section.dataset.section);

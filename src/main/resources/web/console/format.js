@@ -36,6 +36,11 @@ export function formatFull(iso) {
 const REASONS = {
   human_request: 'The customer asked for a person.',
   low_confidence: 'The bot found no answer it was confident about.',
+  frustration: 'The customer is frustrated.',
+  keyword: 'The customer used a word the bot spec escalates on.',
+  repeat: 'The customer asked the same thing again.',
+  loop: 'The bot was about to repeat an answer.',
+  sensitive_data: 'The customer shared personal data.',
 };
 
 /** A sentence explaining a handoff reason code. */

@@ -47,9 +47,10 @@ function emptyNote(message) {
 // ---------------------------------------------------------------------------------------------------------------
 // Header: who, what about, how upset, where it goes
 
-function customerPart(customer) {
-  const name = text(customer.name) || 'Visitor';
-  const contact = [customer.email, customer.phone].map(text).filter(Boolean);
+function customerPart(customer, known) {
+  const name = text(customer.name) || text(known.name) || 'Visitor';
+  const given = [customer.email, customer.phone].map(text).filter(Boolean);
+  const contact = given.length ? given : [known.email, known.phone].map(text).filter(Boolean);
   const node = el('span', { class: 'packet-customer', 'data-test': 'packet-customer' },
     el('strong', { class: 'packet-customer-name' }, name),
     contact.length ? el('span', { class: 'packet-contact' }, contact.join(' · ')) : null,
@@ -105,12 +106,12 @@ function tierPart(tier) {
   target ? el('span', {}, target) : null);
 }
 
-function header(packet) {
+function header(packet, known) {
   const escalation = isObject(packet.escalation) ? packet.escalation : {};
   const created = text(packet.createdAt);
   return el('div', { class: 'packet-head' },
     el('span', { class: 'packet-title' }, 'Handoff'),
-    customerPart(isObject(packet.customer) ? packet.customer : {}),
+    customerPart(isObject(packet.customer) ? packet.customer : {}, known),
     orderChips(isObject(packet.customer) ? packet.customer.orderIds : null),
     topicPart(packet.topic),
     el('span', { class: 'topbar-spacer' }),
@@ -206,7 +207,7 @@ function whySection(packet) {
     ? `Rule ${ruleIndex + 1}`
     : 'Rule';
   const facts = el('dl', { class: 'packet-facts' },
-    el('dt', {}, ruleName),
+    el('dt', { title: 'Position in the escalation rules of the bot spec' }, ruleName),
     el('dd', {}, escalation.rule ? el('code', {}, text(escalation.rule)) : 'built-in fallback'),
     el('dt', {}, 'Reason'),
     el('dd', {}, reason ? explainReason(reason) : '—'),
@@ -226,12 +227,15 @@ function whySection(packet) {
 // ---------------------------------------------------------------------------------------------------------------
 // Public
 
-/** The Handoff panel for a packet, or null when there is none. */
-export function renderPacket(packet) {
+/**
+ * The Handoff panel for a packet, or null when there is none.
+ * @param {object} [customer] the conversation's own {name, email, phone}: shown when the packet's are empty
+ */
+export function renderPacket(packet, customer = null) {
   if (!isObject(packet)) return null;
   const summary = isObject(packet.summary) ? packet.summary : {};
   return el('section', { class: 'packet', 'data-test': 'packet', 'aria-label': 'Handoff' },
-    header(packet),
+    header(packet, isObject(customer) ? customer : {}),
     el('div', { class: 'packet-grid' },
       requestBlock(summary),
       triedBlock(summary),
