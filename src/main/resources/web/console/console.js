@@ -5,6 +5,7 @@ import { createApi, ApiError } from './api.js';
 import { LiveConnection } from './live.js';
 import { el, byId, setText } from './dom.js';
 import { formatWaiting, formatClock, formatFull, explainReason, safeHref } from './format.js';
+import { renderPacket, renderDecisions } from './packet.js';
 
 const TITLE = 'Baton console';
 const POLL_MS = 15_000;
@@ -54,6 +55,7 @@ const ui = {
   reasonText: byId('c-reason-text'),
   detail: byId('c-detail'),
   handoffTime: byId('c-handoff-time'),
+  brief: byId('c-brief'),
   notice: byId('notice'),
   noticeText: byId('notice-text'),
   noticeClose: byId('notice-close'),
@@ -84,7 +86,7 @@ function freshState() {
     newQueued: new Set(), // arrived after the first load and not opened yet → title count
     unread: new Set(), // conversations with messages the agent has not looked at
     selectedId: null,
-    detail: null, // {conversation, handoff} of the selected conversation
+    detail: null, // {conversation, handoff, packet, decisions} of the selected conversation
     rendered: new Map(), // seq → message element of the open transcript
     drafts: new Map(), // conversation id → unsent reply text
     sending: false,
@@ -102,6 +104,7 @@ let loadSeq = 0;
 let stickToBottom = true; // the transcript follows new messages while the agent is at (or near) its end
 let ownScrollTop = -1; // where our last programmatic scroll landed, so its scroll event is not mistaken for the agent's
 let appliedLoadSeq = 0;
+const briefShown = { id: null, data: '' }; // what the packet panel shows: unchanged data keeps it (and what is open)
 const listItems = { queued: new Map(), mine: new Map() }; // id → <li>, so list updates never replace elements
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -206,6 +209,9 @@ function stopApp() {
   ui.queueList.replaceChildren();
   ui.mineList.replaceChildren();
   ui.transcript.replaceChildren();
+  ui.brief.replaceChildren();
+  briefShown.id = null;
+  briefShown.data = '';
   ui.reply.value = '';
   document.title = TITLE;
 }
@@ -492,6 +498,8 @@ function applyDetail(body) {
   state.detail = {
     conversation: { ...(previous || {}), ...conversation },
     handoff: body.handoff || null,
+    packet: body.packet || null,
+    decisions: Array.isArray(body.decisions) ? body.decisions : [],
   };
   ui.transcript.setAttribute('aria-busy', 'true');
   const stick = state.rendered.size === 0 || stickToBottom;
@@ -546,7 +554,8 @@ function renderConversation() {
   ui.started.title = formatFull(conversation.createdAt);
 
   const handoff = detail && detail.handoff;
-  ui.handoff.hidden = !handoff;
+  // The packet says all the one-line strip says, and more; the strip stays for conversations without one.
+  ui.handoff.hidden = !handoff || !!(detail && detail.packet);
   if (handoff) {
     setText(ui.reason, handoff.reason || '');
     ui.reason.dataset.reason = handoff.reason || '';
@@ -557,7 +566,32 @@ function renderConversation() {
     ui.handoffTime.dateTime = handoff.createdAt || '';
     ui.handoffTime.title = handoff.createdAt ? `Handed off ${formatFull(handoff.createdAt)}` : '';
   }
+  renderBrief();
   renderActions();
+}
+
+/** The handoff packet and the decision log. Rebuilt only when they change; open sections stay open. */
+function renderBrief() {
+  const detail = state.detail;
+  const packet = (detail && detail.packet) || null;
+  const decisions = (detail && detail.decisions) || [];
+  const customer = detail && detail.conversation ? detail.conversation.customer : null;
+  const data = JSON.stringify([packet, decisions, customer]);
+  if (briefShown.id === state.selectedId && briefShown.data === data) return;
+  const sameConversation = briefShown.id === state.selectedId;
+  briefShown.id = state.selectedId;
+  briefShown.data = data;
+  const open = new Set();
+  if (sameConversation) {
+    for (const section of ui.brief.querySelectorAll('details[data-section][open]')) open.add(section.dataset.section);
+  }
+  const parts = [renderPacket(packet, customer), renderDecisions(decisions)].filter(Boolean);
+  for (const part of parts) {
+    const sections = part.matches('details[data-section]') ? [part] : part.querySelectorAll('details[data-section]');
+    for (const section of sections) section.open = open.has(section.dataset.section);
+  }
+  ui.brief.replaceChildren(...parts);
+  ui.brief.hidden = parts.length === 0;
 }
 
 function renderActions() {

@@ -36,6 +36,11 @@ export function formatFull(iso) {
 const REASONS = {
   human_request: 'The customer asked for a person.',
   low_confidence: 'The bot found no answer it was confident about.',
+  frustration: 'The customer is frustrated.',
+  keyword: 'The customer used a word the bot spec escalates on.',
+  repeat: 'The customer asked the same thing again.',
+  loop: 'The bot was about to repeat an answer.',
+  sensitive_data: 'The customer shared personal data.',
 };
 
 /** A sentence explaining a handoff reason code. */
@@ -54,4 +59,27 @@ export function safeHref(url) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Stricter than safeHref, for links that came out of the bot's packet: only help-centre paths (/kb/…) and
+ * https URLs become links; anything else is shown as text.
+ */
+export function kbHref(url) {
+  if (typeof url !== 'string') return null;
+  if (url.startsWith('/kb/')) return url;
+  if (!url.startsWith('https://')) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+
+/** 0.934 → "0.93"; null and non-numbers → "". */
+export function formatNumber(value, digits = 2) {
+  const number = Number(value);
+  return value === null || value === undefined || value === '' || !Number.isFinite(number)
+    ? ''
+    : number.toFixed(digits);
 }
