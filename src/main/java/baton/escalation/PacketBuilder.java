@@ -22,7 +22,8 @@ final class PacketBuilder {
 
   private PacketBuilder() {}
 
-  static HandoffPacket build(TurnContext context, SignalReader.Reading reading, EscalationSpec escalation, EscalationSpec.Tier tier,
+  static HandoffPacket build(TurnContext context, SignalReader.Reading reading, Map<String, Object> triggerSignals,
+      EscalationSpec escalation, EscalationSpec.Tier tier,
       String teamName, HandoffReason reason, String rule, Integer ruleIndex, Map<String, String> known,
       Optional<EscalationSpec.Checklist> checklist, HumanRequestDetector humanRequests, Instant now) {
     List<String> orderIds = new ArrayList<>();
@@ -69,7 +70,7 @@ final class PacketBuilder {
     var felt = new HandoffPacket.SentimentTag(Math.round(reading.signals().sentiment() * 1000) / 1000.0,
         reading.signals().frustration().name().toLowerCase(java.util.Locale.ROOT), reading.signals().frustrationCues());
     var tierView = new HandoffPacket.TierView(tier.id(), tier.name(), tier.channel().wireName(), teamName, tier.targetMinutes());
-    var why = new HandoffPacket.Escalation(rule, ruleIndex, "handoff", reason.wireName(), tierView, reading.signals().asMap());
+    var why = new HandoffPacket.Escalation(rule, ruleIndex, "handoff", reason.wireName(), tierView, triggerSignals);
     List<TurnContext.Line> transcript = new ArrayList<>(context.transcript());
     transcript.add(new TurnContext.Line(context.seq(), "customer", customer.name().orElse(null), context.text(), now, List.of()));
     return new HandoffPacket(HandoffPacket.SCHEMA, HandoffPacket.VERSION, context.conversationId(), now, context.channel(), who, topic,

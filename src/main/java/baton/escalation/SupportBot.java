@@ -122,6 +122,8 @@ public final class SupportBot {
     private final BotSpec spec;
     private final EscalationSpec escalation;
     private final SignalReader.Reading reading;
+    /** The signals of the turn that decided to escalate; a checklist's later turns keep the first turn's. */
+    private Map<String, Object> triggerSignals;
 
     Turn(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading) {
       this.context = context;
@@ -129,6 +131,7 @@ public final class SupportBot {
       this.spec = now.spec();
       this.escalation = spec.escalation();
       this.reading = reading;
+      this.triggerSignals = reading.signals().asMap();
     }
 
     Decision apply(CompiledEscalation.CompiledRule compiled) {
@@ -218,8 +221,8 @@ public final class SupportBot {
       for (EscalationSpec.Checklist list : escalation.checklists()) {
         Checklists.known(list, context, Map.of()).forEach(everything::putIfAbsent);
       }
-      HandoffPacket packet = PacketBuilder.build(context, reading, escalation, tier, team.name(), reason, rule, ruleIndex, everything,
-          checklist, humanRequests, clock.instant());
+      HandoffPacket packet = PacketBuilder.build(context, reading, triggerSignals, escalation, tier, team.name(), reason, rule, ruleIndex,
+          everything, checklist, humanRequests, clock.instant());
       String notice = (lead.isBlank() ? "" : lead + " ") + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team);
       Evidence evidence = evidence(rule);
       String because = ruleIndex == null ? rule : escalation.rules().get(ruleIndex).reason() + " (rule " + (ruleIndex + 1) + ": " + rule + ")";
@@ -242,6 +245,12 @@ public final class SupportBot {
       }
       Map<String, String> collected = new LinkedHashMap<>(last.collected());
       List<String> skipped = new ArrayList<>(last.skipped());
+      List<DecisionRecord> earlier = context.decisions();
+      int first = earlier.size() - 1;
+      while (first > 0 && earlier.get(first - 1).action().equals("collect")) {
+        first--;
+      }
+      triggerSignals = earlier.get(first).signals();
       Optional<EscalationSpec.Checklist> checklist = escalation.checklists().stream()
           .filter(list -> list.id().equals(last.checklist())).findFirst();
       Optional<EscalationSpec.Item> item = checklist.flatMap(list -> list.items().stream()

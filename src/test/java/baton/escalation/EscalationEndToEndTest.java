@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EscalationEndToEndTest {
 
   @Test
-  void frustratedCustomer_goesToTheUrgentTier_andTheAgentSeesThePacketAndWhy() {
+  void frustratedCustomer_goesToTheUrgentTier_andTheAgentSeesThePacketAndWhy() throws java.io.IOException {
     try (var server = TestServer.demo()) {
       var customer = new ApiClient(server);
       var started = customer.post("/api/conversations", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}");
@@ -39,6 +39,9 @@ class EscalationEndToEndTest {
       assertThat(queue.path("queued").get(0).path("handoffReason").asText()).isEqualTo("frustration");
       JsonNode view = agent.get("/api/agent/conversations/" + id).json();
       JsonNode packet = view.path("packet");
+      JsonNode schema = baton.platform.Json.readTree(java.nio.file.Files.readString(
+          java.nio.file.Path.of("docs/schemas/handoff-packet-v1.schema.json")));
+      assertThat(PacketSchemaCheck.violations(schema, packet)).as("the packet matches its published schema").isEmpty();
       assertThat(packet.path("schema").asText()).isEqualTo("baton.handoff-packet");
       assertThat(packet.path("version").asInt()).isEqualTo(1);
       assertThat(packet.path("customer").path("name").asText()).isEqualTo("Ada");
@@ -61,7 +64,7 @@ class EscalationEndToEndTest {
   }
 
   @Test
-  void routineHandoff_asksOnceForTheMissingOrderNumber_thenHandsOffWithIt() {
+  void routineHandoff_asksOnceForTheMissingOrderNumber_thenHandsOffWithIt() throws java.io.IOException {
     try (var server = TestServer.demo()) {
       var customer = new ApiClient(server);
       var started = customer.post("/api/conversations", "{\"name\":\"Ben\",\"email\":\"ben@example.com\"}");
@@ -75,9 +78,12 @@ class EscalationEndToEndTest {
       JsonNode handedOff = say(customer, id, auth, "it's KO-55120");
       assertThat(handedOff.path("state").asText()).isEqualTo("QUEUED");
 
-      var agent = new ApiClient(server);
-      agent.login(Demo.AGENTS.get(0).email(), Demo.AGENTS.get(0).password());
-      JsonNode packet = agent.get("/api/agent/conversations/" + id).json().path("packet");
+      var billingAgent = new ApiClient(server); // Bob works the billing queue; Alice only support
+      assertThat(billingAgent.login(Demo.AGENTS.get(1).email(), Demo.AGENTS.get(1).password()).status()).isEqualTo(200);
+      JsonNode packet = billingAgent.get("/api/agent/conversations/" + id).json().path("packet");
+      JsonNode schema = baton.platform.Json.readTree(java.nio.file.Files.readString(
+          java.nio.file.Path.of("docs/schemas/handoff-packet-v1.schema.json")));
+      assertThat(PacketSchemaCheck.violations(schema, packet)).isEmpty();
       assertThat(packet.path("escalation").path("reason").asText()).isEqualTo("policy_keyword");
       assertThat(packet.path("escalation").path("tier").path("id").asText()).isEqualTo("billing");
       assertThat(packet.path("escalation").path("signals").path("keyword").get(0).asText()).isEqualTo("legal");
