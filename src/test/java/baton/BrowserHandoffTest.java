@@ -80,6 +80,15 @@ class BrowserHandoffTest {
     agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='agent-name']"), "Alice"));
     WebElement queued = agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='queue-item']")));
     queued.click();
+    // The handoff panel: who, what they want in their own words, which tier, and why — before claiming.
+    WebElement packet = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='packet']")));
+    assertThat(packet.findElement(By.cssSelector("[data-test='packet-tier']")).getText()).contains("Priority");
+    assertThat(packet.findElement(By.cssSelector("[data-test='packet-request']")).getText())
+        .contains("How long does standard shipping take?");
+    assertThat(packet.findElement(By.cssSelector("[data-test='packet-frustration']")).getText()).isEqualTo("Calm");
+    assertThat(agent.findElements(By.cssSelector("[data-test='packet-why']"))).isNotEmpty();
+    assertThat(agent.findElements(By.cssSelector("[data-test='decisions']"))).isNotEmpty();
+    Browsers.screenshot(agent, "console-handoff-panel");
     agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']"))).click();
     WebElement reply = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reply-input']")));
     Browsers.screenshot(agent, "console-claimed");
