@@ -133,9 +133,7 @@ final class EvalCommand {
         e.problems().forEach(command.commandLine().getErr()::println);
         return 2;
       }
-      var sentiment = baton.signals.SentimentScorer.withVaderLexicon();
-      var bot = new baton.escalation.SupportBot(brain::current, new baton.signals.HumanRequestDetector(),
-          new baton.signals.FrustrationDetector(sentiment), new baton.signals.PaymentAndSecretDetector(), clock);
+      var bot = baton.escalation.SupportBot.withStandardSignals(brain::current, clock);
       var runner = new baton.escalation.ScenarioRunner(bot, clock);
       java.util.List<baton.escalation.ScenarioRunner.Result> results = new java.util.ArrayList<>();
       for (Path file : baton.escalation.ScenarioRunner.files(directory)) {

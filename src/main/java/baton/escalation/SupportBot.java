@@ -7,7 +7,9 @@ import baton.signals.AcknowledgementDetector;
 import baton.signals.FrustrationDetector;
 import baton.signals.FrustrationLevel;
 import baton.signals.HumanRequestDetector;
+import baton.signals.PaymentAndSecretDetector;
 import baton.signals.SensitiveDataDetector;
+import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.EscalationSpec;
 import java.time.Clock;
@@ -68,6 +70,12 @@ public final class SupportBot {
     this.humanRequests = humanRequests;
     this.reader = new SignalReader(humanRequests, frustration, sensitiveData);
     this.clock = clock;
+  }
+
+  /** The bot with Baton's own detectors: human requests, VADER-style frustration, payment data and secrets. */
+  public static SupportBot withStandardSignals(Supplier<LiveBrain.Brain> brain, Clock clock) {
+    return new SupportBot(brain, new HumanRequestDetector(), new FrustrationDetector(SentimentScorer.withVaderLexicon()),
+        new PaymentAndSecretDetector(), clock);
   }
 
   public String name() {

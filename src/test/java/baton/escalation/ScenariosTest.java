@@ -6,10 +6,6 @@ import baton.Demo;
 import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
-import baton.signals.FrustrationDetector;
-import baton.signals.HumanRequestDetector;
-import baton.signals.PaymentAndSecretDetector;
-import baton.signals.SentimentScorer;
 import baton.spec.BotSpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,15 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenariosTest {
   @TempDir Path work;
 
-  @Test
-  void everyShippedScenario_passesAgainstTheDemoBot() throws IOException {
-    Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
+
+  private SupportBot demoBot() {
     var brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
         new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
-    var sentiment = SentimentScorer.withVaderLexicon();
-    var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
-        new PaymentAndSecretDetector(), clock);
-    var runner = new ScenarioRunner(bot, clock);
+    return SupportBot.withStandardSignals(brain::current, clock);
+  }
+
+  @Test
+  void everyShippedScenario_passesAgainstTheDemoBot() throws IOException {
+    var runner = new ScenarioRunner(demoBot(), clock);
     List<Path> files = ScenarioRunner.files(Path.of("src/test/resources/scenarios"));
     assertThat(files).hasSizeGreaterThanOrEqualTo(40);
 
@@ -46,12 +44,7 @@ class ScenariosTest {
 
   @Test
   void aScenarioWithAWrongExpectation_fails() throws IOException {
-    Clock clock = Clock.systemUTC();
-    var brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
-        new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
-    var sentiment = SentimentScorer.withVaderLexicon();
-    var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
-        new PaymentAndSecretDetector(), clock);
+    SupportBot bot = demoBot();
     Path wrong = Files.writeString(work.resolve("wrong.yaml"), """
         name: a human request expected to be answered (wrong on purpose)
         turns:

@@ -4,10 +4,6 @@ import baton.Demo;
 import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
-import baton.signals.FrustrationDetector;
-import baton.signals.HumanRequestDetector;
-import baton.signals.PaymentAndSecretDetector;
-import baton.signals.SentimentScorer;
 import baton.spec.BotSpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +51,7 @@ public class SignalsBenchmark {
     Clock clock = Clock.systemUTC();
     brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
         new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
-    var sentiment = SentimentScorer.withVaderLexicon();
-    bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment), new PaymentAndSecretDetector(),
-        clock);
+    bot = SupportBot.withStandardSignals(brain::current, clock);
     List<TurnContext.Line> lines = new ArrayList<>();
     long seq = 1;
     for (String turn : TURNS) {
