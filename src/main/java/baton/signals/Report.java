@@ -29,7 +29,7 @@ public record Report(List<CorpusResult> groundTruth, List<FrustrationResult> fru
    */
   public record CorpusResult(String corpus, long n, double microF1, double macroF1, double weightedF1,
       double weightedPrecision, double weightedRecall, ClassScores negative, double pearsonR,
-      Map<Polarity, Map<Polarity, Long>> confusion) {
+      Map<Polarity, Map<Polarity, Long>> confusion, double twoClassAccuracy) {
     public CorpusResult {
       confusion = Map.copyOf(confusion);
     }
@@ -68,6 +68,10 @@ public record Report(List<CorpusResult> groundTruth, List<FrustrationResult> fru
         out.append(String.format(Locale.ROOT, "%-38s %6d %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %7.3f%n",
             row.corpus(), row.n(), row.microF1(), row.macroF1(), row.weightedF1(), row.weightedPrecision(),
             row.weightedRecall(), row.negative().precision(), row.negative().recall(), row.pearsonR()));
+      }
+      out.append("\nTwo classes (sign of the human mean vs sign of ours; sentences rated exactly 0 left out)\n");
+      for (CorpusResult row : groundTruth) {
+        out.append(String.format(Locale.ROOT, "%-38s accuracy %6.3f%n", row.corpus(), row.twoClassAccuracy()));
       }
       out.append("\nConfusion (rows: human class; columns: ours, in order positive / neutral / negative)\n");
       for (CorpusResult row : groundTruth) {

@@ -81,15 +81,22 @@ public final class SentimentEvaluation {
     Confusion<Polarity> confusion = new Confusion<>(Polarity.class);
     double[] human = new double[sentences.size()];
     double[] ours = new double[sentences.size()];
+    int signed = 0;
+    int sameSign = 0;
     for (int i = 0; i < sentences.size(); i++) {
       RatedText sentence = sentences.get(i);
       human[i] = sentence.meanRating();
       ours[i] = scorer.score(sentence.text()).compound();
       confusion.add(Polarity.of(sentence.meanRating() / 4), Polarity.of(ours[i]));
+      // The two-class view: does our compound lean the way the raters did (ours >= 0 counts as positive)?
+      if (human[i] != 0) {
+        signed++;
+        sameSign += (human[i] > 0) == (ours[i] >= 0) ? 1 : 0;
+      }
     }
     return new Report.CorpusResult(corpus, confusion.total(), confusion.accuracy(), confusion.macroF1(),
         confusion.weightedF1(), confusion.weightedPrecision(), confusion.weightedRecall(),
-        confusion.scores(Polarity.NEGATIVE), pearson(human, ours), confusion.counts());
+        confusion.scores(Polarity.NEGATIVE), pearson(human, ours), confusion.counts(), signed == 0 ? 0 : sameSign / (double) signed);
   }
 
   public Report.FrustrationResult evaluateFrustration(String source, List<LabelledTurn> turns) {
