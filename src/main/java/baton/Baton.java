@@ -12,16 +12,18 @@ public final class Baton implements AutoCloseable {
   private final WebServer web;
   private final FileWatcher watcher;
   private final java.util.concurrent.ScheduledExecutorService webPolling;
+  private final AutoCloseable mail;
   private final EventBus bus;
   private final LiveBrain brain;
   private final Database database;
   private final ConversationService conversations;
 
-  Baton(WebServer web, FileWatcher watcher, java.util.concurrent.ScheduledExecutorService webPolling, EventBus bus, LiveBrain brain, Database database,
+  Baton(WebServer web, FileWatcher watcher, java.util.concurrent.ScheduledExecutorService webPolling, AutoCloseable mail, EventBus bus, LiveBrain brain, Database database,
       ConversationService conversations) {
     this.web = web;
     this.watcher = watcher;
     this.webPolling = webPolling;
+    this.mail = mail;
     this.bus = bus;
     this.brain = brain;
     this.database = database;
@@ -49,6 +51,11 @@ public final class Baton implements AutoCloseable {
     web.close();
     watcher.close();
     webPolling.shutdownNow();
+    try {
+      mail.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the mail sender", e);
+    }
     bus.close();
     brain.knowledge().close();
     database.close();

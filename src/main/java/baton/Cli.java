@@ -120,13 +120,37 @@ final class Cli {
     @Option(names = "--admin-password", description = "Password of that admin (8-72 bytes). Env: BATON_ADMIN_PASSWORD.")
     String adminPassword;
 
+    @Option(names = "--smtp-host", description = "SMTP server for email handoffs; unset: email tiers stay in the console queue."
+        + " Env: BATON_SMTP_HOST.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port. Env: BATON_SMTP_PORT. Default: ${DEFAULT-VALUE}.")
+    int smtpPort;
+
+    @Option(names = "--smtp-from", defaultValue = "baton@localhost",
+        description = "Sender address of handoff emails. Env: BATON_SMTP_FROM. Default: ${DEFAULT-VALUE}.")
+    String smtpFrom;
+
+    @Option(names = "--smtp-user", description = "SMTP user, if the server needs one. Env: BATON_SMTP_USER.")
+    String smtpUser;
+
+    @Option(names = "--smtp-password", description = "SMTP password. Env: BATON_SMTP_PASSWORD.")
+    String smtpPassword;
+
+    @Option(names = "--smtp-starttls", defaultValue = "true", description = "Upgrade to TLS when offered. Env: BATON_SMTP_STARTTLS."
+        + " Default: ${DEFAULT-VALUE}.")
+    boolean smtpStartTls;
+
     ServerSettings toSettings(Path specFile) {
       DatabaseSettings database = dbUrl == null || dbUrl.isBlank()
           ? DatabaseSettings.embedded(dataDir)
           : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, Optional.empty());
+      Optional<baton.channels.MailSettings> mail = smtpHost == null || smtpHost.isBlank() ? Optional.empty()
+          : Optional.of(new baton.channels.MailSettings(smtpHost, smtpPort, smtpFrom, Optional.ofNullable(smtpUser).filter(s -> !s.isBlank()),
+              Optional.ofNullable(smtpPassword).filter(s -> !s.isBlank()), smtpStartTls));
       return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
-          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()));
+          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail);
     }
   }
 

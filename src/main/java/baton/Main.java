@@ -7,7 +7,9 @@ import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
+import baton.channels.EmailHandoffs;
 import baton.conversation.ConversationService;
+import baton.conversation.HandoffListener;
 import baton.conversation.JdbiConversationStore;
 import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
@@ -45,6 +47,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -90,8 +93,12 @@ public final class Main {
           new PaymentAndSecretDetector(), clock);
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
+      Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
+      if (mail.isEmpty()) {
+        log.info("no SMTP server set (--smtp-host): email-tier handoffs stay in the console queue");
+      }
       var conversations = new ConversationService(new JdbiConversationStore(database.jdbi(), clock), teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars());
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), mail.<List<HandoffListener>>map(List::of).orElse(List.of()));
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
       if (demo) {
@@ -118,7 +125,7 @@ public final class Main {
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, bus, brain, database, conversations);
+      return new Baton(web, watcher, webPolling, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { }), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -2,6 +2,7 @@ package baton;
 
 import static java.util.Objects.requireNonNull;
 
+import baton.channels.MailSettings;
 import baton.platform.DatabaseSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +16,8 @@ public record ServerSettings(
     Path specFile,
     int maxMessageChars,
     Optional<String> adminEmail,
-    Optional<String> adminPassword) {
+    Optional<String> adminPassword,
+    Optional<MailSettings> mail) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -25,11 +27,18 @@ public record ServerSettings(
     requireNonNull(specFile, "specFile");
     requireNonNull(adminEmail, "adminEmail");
     requireNonNull(adminPassword, "adminPassword");
+    requireNonNull(mail, "mail");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
     if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS_CEILING) {
       throw new IllegalArgumentException("max message length must be 1-" + MAX_MESSAGE_CHARS_CEILING);
     }
+  }
+
+  /** Settings without outgoing mail (email tiers then stay in the console queue). */
+  public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
+      Optional<String> adminEmail, Optional<String> adminPassword) {
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, Optional.empty());
   }
 }

@@ -36,9 +36,16 @@ public final class ConversationService {
   private final SecureTokens tokens;
   private final MeterRegistry meters;
   private final int maxMessageChars;
+  private final List<HandoffListener> handoffListeners;
 
   public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
       SecureTokens tokens, MeterRegistry meters, int maxMessageChars) {
+    this(store, teams, bot, events, tokens, meters, maxMessageChars, List.of());
+  }
+
+  public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
+      SecureTokens tokens, MeterRegistry meters, int maxMessageChars, List<HandoffListener> handoffListeners) {
+    this.handoffListeners = List.copyOf(handoffListeners);
     this.store = store;
     this.teams = teams;
     this.bot = bot;
@@ -190,6 +197,13 @@ public final class ConversationService {
     events.message(queued, notice.get());
     events.state(queued, view(queued));
     events.queueChanged(handOff.team().id());
+    for (HandoffListener listener : handoffListeners) {
+      try {
+        listener.handedOff(queued, handOff);
+      } catch (RuntimeException e) {
+        log.error("handoff listener {} failed for conversation {}; the handoff stands", listener, queued.id(), e);
+      }
+    }
     return List.of(notice.get());
   }
 

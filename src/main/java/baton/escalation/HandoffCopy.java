@@ -19,7 +19,8 @@ public final class HandoffCopy {
         .replace("{minutes}", Integer.toString(tier.targetMinutes()));
   }
 
-  static String wait(int minutes) {
+  /** "about 5 minutes", "about 4 hours", "about 2 days". */
+  public static String wait(int minutes) {
     if (minutes < 90) {
       return "about " + minutes + (minutes == 1 ? " minute" : " minutes");
     }

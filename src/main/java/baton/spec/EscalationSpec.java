@@ -52,15 +52,17 @@ public record EscalationSpec(
    *
    * @param urgent urgent tiers are never delayed by a checklist's optional items
    * @param fallback the tier to move to when this one's queue cannot answer in time (routing)
+   * @param email the team inbox an email tier sends the conversation and its packet to
    */
   public record Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
-      Optional<String> fallback) {
+      Optional<String> fallback, Optional<String> email) {
     public Tier {
       requireNonNull(id, "id");
       requireNonNull(name, "name");
       requireNonNull(channel, "channel");
       requireNonNull(team, "team");
       requireNonNull(fallback, "fallback");
+      requireNonNull(email, "email");
     }
   }
 

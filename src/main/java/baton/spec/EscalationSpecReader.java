@@ -35,7 +35,7 @@ final class EscalationSpecReader {
       List<String> articles) {}
 
   record RawTier(String id, String name, String channel, String team, @JsonProperty("targetMinutes") Integer targetMinutes,
-      Boolean urgent, String fallback) {}
+      Boolean urgent, String fallback, String email) {}
 
   record RawChecklist(String id, List<String> tiers, List<String> topics, List<RawItem> items) {}
 
@@ -253,7 +253,7 @@ final class EscalationSpecReader {
     if (rawTiers == null || rawTiers.isEmpty()) {
       if (defaultTeam != null) {
         tiers.add(new EscalationSpec.Tier("standard", "Standard", EscalationSpec.Channel.LIVE_CHAT, defaultTeam,
-            teamReplyMinutes == null ? 5 : teamReplyMinutes, false, Optional.empty()));
+            teamReplyMinutes == null ? 5 : teamReplyMinutes, false, Optional.empty(), Optional.empty()));
       }
       return tiers;
     }
@@ -286,8 +286,15 @@ final class EscalationSpecReader {
         problems.add(at.apply(tierAt + "/targetMinutes") + "tier '" + tier.id() + "' targetMinutes must be 1-43200 (30 days), not " + minutes);
       }
       String name = tier.name() == null ? Character.toUpperCase(tier.id().charAt(0)) + tier.id().substring(1) : tier.name();
+      if (tier.email() != null && !tier.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        problems.add(at.apply(tierAt + "/email") + "tier '" + tier.id() + "' email '" + tier.email() + "' is not an email address");
+      }
+      if (channel == EscalationSpec.Channel.EMAIL && tier.email() == null) {
+        problems.add(at.apply(tierAt) + "tier '" + tier.id() + "' sends email, so it needs 'email': the team inbox that receives the conversation");
+      }
       tiers.add(new EscalationSpec.Tier(tier.id(), name, channel, team == null ? "" : team, minutes,
-          tier.urgent() == null ? tier.id().equals("urgent") : tier.urgent(), Optional.ofNullable(tier.fallback())));
+          tier.urgent() == null ? tier.id().equals("urgent") : tier.urgent(), Optional.ofNullable(tier.fallback()),
+          Optional.ofNullable(tier.email())));
     }
     return tiers;
   }
