@@ -95,7 +95,7 @@ public final class SupportBot {
     LiveBrain.Brain now = brain.get();
     SignalReader.Reading reading = reader.read(context, now);
     Decision decision = decide(context, now, reading);
-    log.info("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
+    log.debug("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
         decision.record().signals(), decision.evidence().summary());
     return decision;
   }

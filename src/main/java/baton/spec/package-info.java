@@ -1,6 +1,7 @@
 /**
  * The bot spec file: the one YAML "brain" that every channel shares (identity, greeting, knowledge
- * sources, answer threshold, teams and handoff copy). Loading validates it and reports each problem
- * as {@code file:line:column: message}.
+ * sources, the confidence policy, escalation rules, keywords, topics, tiers, checklists, teams and
+ * handoff copy). Loading validates everything, rule conditions included, and reports each problem at
+ * its own {@code file:line:column}.
  */
 package baton.spec;
