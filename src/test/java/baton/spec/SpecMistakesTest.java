@@ -28,6 +28,25 @@ class SpecMistakesTest {
       answer:
         answerAbove: 0.8
         clarifyAbove: 0.4
+      escalation:
+        rules:
+          - when: frustration == high or human_request
+            then: handoff
+            tier: urgent
+      tiers:
+        - id: urgent
+          team: support
+        - id: mail
+          channel: email
+          team: support
+          email: help@example.com
+      checklists:
+        - id: order
+          tiers: [mail]
+          items:
+            - field: order_id
+              ask: Your order number?
+              pattern: 'KO-\\d{5}'
       handoff:
         defaultTeam: support
       teams:
@@ -46,9 +65,17 @@ class SpecMistakesTest {
         Arguments.of("wrong type", "answerAbove: 0.8", "answerAbove: very", 12, "answer.answerAbove: expected a number"),
         Arguments.of("probability out of range", "answerAbove: 0.8", "answerAbove: 1.8", 12, "between 0 and 1"),
         Arguments.of("bounds in the wrong order", "clarifyAbove: 0.4", "clarifyAbove: 0.9", 13, "answer.clarifyAbove must be"),
-        Arguments.of("unknown default team", "defaultTeam: support", "defaultTeam: sales", 15, "'sales' is not one of the teams"),
-        Arguments.of("duplicate team id", "  - id: billing", "  - id: support", 19, "team 'support' is listed twice"),
-        Arguments.of("team without a name", "    name: Billing", "    name: ''", 19, "team 'billing'"),
+        Arguments.of("unknown default team", "defaultTeam: support", "defaultTeam: sales", 34, "'sales' is not one of the teams"),
+        Arguments.of("duplicate team id", "  - id: billing", "  - id: support", 38, "team 'support' is listed twice"),
+        Arguments.of("team without a name", "    name: Billing", "    name: ''", 38, "team 'billing'"),
+        Arguments.of("misspelt signal in a rule, at its column", "when: frustration == high", "when: frustation == high", 16,
+            "did you mean 'frustration'?"),
+        Arguments.of("unknown level in a rule", "frustration == high or", "frustration == angry or", 16, "[none, mild, high]"),
+        Arguments.of("rule naming an unknown tier", "      tier: urgent", "      tier: fast", 18, "unknown tier 'fast'"),
+        Arguments.of("rule with an unknown action", "then: handoff", "then: escalate", 17, "not one of answer, clarify, collect, handoff"),
+        Arguments.of("email tier without an inbox", "    email: help@example.com\n", "", 22, "needs 'email'"),
+        Arguments.of("checklist pattern that is not a regular expression", "pattern: 'KO-\\d{5}'", "pattern: 'KO-(\\d{5}'", 32,
+            "not a valid regular expression"),
         Arguments.of("missing knowledge folder", "folders: [kb]", "folders: [kb, nowhere]", 5, "knowledge folder 'nowhere' does not exist"),
         Arguments.of("FAQ file of an unknown type", "faqs: [faq.yaml]", "faqs: [faq.yaml, notes.docx]", 6, "must end in .yaml"),
         Arguments.of("web URL that is not http", "urls: [https://help.example.com/]", "urls: [ftp://help.example.com/]", 9,
@@ -58,7 +85,7 @@ class SpecMistakesTest {
             14, "needs answer.validation"),
         Arguments.of("missing required greeting", "  greeting: Hello\n", "", 1, "bot.greeting is required"),
         Arguments.of("list where a text belongs", "  name: Sam", "  name: [Sam", 2, "bot.name: expected"),
-        Arguments.of("broken YAML syntax", "  name: Sam", "  name: 'Sam", 2, ""));
+        Arguments.of("broken YAML syntax", "  name: Sam", "  name: Sam: x", 2, ""));
   }
 
   @ParameterizedTest(name = "{0}")
