@@ -55,6 +55,17 @@ public interface ConversationStore {
 
   record StoredDecision(long seq, String action, String json, java.time.Instant createdAt) {}
 
+  /**
+   * Routing's pull: in one transaction, takes the longest-waiting QUEUED conversation of the team and
+   * gives it to this agent, unless the agent already holds {@code capacity} conversations. The agent's
+   * row is locked for the check, so two nodes assigning to one agent cannot both squeeze in; queued
+   * conversations another transaction is assigning are skipped, not waited for. Empty when the agent
+   * is full or nothing is queued.
+   */
+  Optional<Assigned> assignNext(String teamId, AgentRef agent, int capacity, NewMessage notice);
+
+  record Assigned(ConversationId conversationId, Message notice) {}
+
   /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
   Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
 

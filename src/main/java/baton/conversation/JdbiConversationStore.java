@@ -250,6 +250,37 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public Optional<Assigned> assignNext(String teamId, AgentRef agent, int capacity, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      // Lock the agent first: the capacity check and the assignment must see the same load.
+      boolean exists = handle.createQuery("select id from agents where id = :agent for update")
+          .bind("agent", agent.id()).mapTo(UUID.class).findOne().isPresent();
+      if (!exists) {
+        return Optional.<Assigned>empty();
+      }
+      int load = handle.createQuery("select count(*) from conversations where assigned_agent_id = :agent and state = 'WITH_AGENT'")
+          .bind("agent", agent.id()).mapTo(Integer.class).one();
+      if (load >= capacity) {
+        return Optional.<Assigned>empty();
+      }
+      Optional<UUID> next = handle.createQuery("select id from conversations where state = 'QUEUED' and team_id = :team"
+              + " order by queued_at, id limit 1 for update skip locked")
+          .bind("team", teamId).mapTo(UUID.class).findOne();
+      if (next.isEmpty()) {
+        return Optional.<Assigned>empty();
+      }
+      ConversationId id = new ConversationId(next.get());
+      handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
+              + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
+          .bind("id", id.value()).bind("agent", agent.id()).bind("agentName", agent.name()).bind("now", now).execute();
+      handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and claimed_by is null")
+          .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
+      return Optional.of(new Assigned(id, insertMessage(handle, id, notice)));
+    });
+  }
+
+  @Override
   public Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();

@@ -337,4 +337,29 @@ interface ConversationStoreContract {
     assertThat(log.get(1).json()).isEqualTo("{\"seq\":4}");
     assertThat(store().decisions(ConversationId.random())).isEmpty();
   }
+
+  @Test
+  default void assignNext_givesTheLongestWaitingConversationOfTheTeam_andStopsAtCapacity() {
+    teams("support", "billing");
+    Conversation first = aQueuedConversation("support");
+    aQueuedConversation("billing");
+    Conversation second = aQueuedConversation("support");
+    Conversation third = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+
+    var one = store().assignNext("support", alice, 2, NewMessage.system("Alice has joined"));
+    var two = store().assignNext("support", alice, 2, NewMessage.system("Alice has joined"));
+    var full = store().assignNext("support", alice, 2, NewMessage.system("Alice has joined"));
+
+    assertThat(one.orElseThrow().conversationId()).isEqualTo(first.id());
+    assertThat(two.orElseThrow().conversationId()).isEqualTo(second.id());
+    assertThat(full).as("at capacity").isEmpty();
+    Conversation assigned = store().find(first.id()).orElseThrow();
+    assertThat(assigned.state()).isEqualTo(ConversationState.WITH_AGENT);
+    assertThat(assigned.assignedAgent().orElseThrow().id()).isEqualTo(alice.id());
+    assertThat(one.get().notice().text()).isEqualTo("Alice has joined");
+    assertThat(store().latestHandoff(first.id()).orElseThrow().claimedBy()).contains(alice.id());
+    assertThat(store().find(third.id()).orElseThrow().state()).isEqualTo(ConversationState.QUEUED);
+    assertThat(store().assignNext("sales", anAgent("Bob"), 5, NewMessage.system("x"))).as("nothing queued").isEmpty();
+  }
 }
