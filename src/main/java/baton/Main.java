@@ -3,6 +3,7 @@ package baton;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
+import baton.agent.AutoAssigner;
 import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
 import baton.agent.Passwords;
@@ -106,10 +107,12 @@ public final class Main {
       }
       createAdmin(settings, agents, passwords, spec);
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
+      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain));
+      var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
-          new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain)),
+          agentRoutes,
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), brain::reload);
@@ -125,7 +128,7 @@ public final class Main {
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { }), bus, brain, database, conversations);
+      return new Baton(web, watcher, webPolling, closingAll(autoAssigner, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -146,6 +149,15 @@ public final class Main {
           spec.teams().stream().map(Team::id).toList());
       log.info("created the first admin account");
     }
+  }
+
+  /** Closes each in turn, so one failure does not keep the others open. */
+  private static AutoCloseable closingAll(AutoCloseable... parts) {
+    return () -> {
+      for (AutoCloseable part : parts) {
+        part.close();
+      }
+    };
   }
 
   /** The console's view of the live brain's knowledge sources. */

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ public final class AgentRoutes implements HttpRoutes {
   private final Clock clock;
   private final Map<String, Listener> sockets = new ConcurrentHashMap<>();
 
-  private record Listener(LiveSocket socket, EventBus.Subscription subscription) {}
+  private record Listener(LiveSocket socket, EventBus.Subscription subscription, UUID agentId) {}
 
   private final KnowledgeAdmin knowledge;
 
@@ -88,6 +89,7 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
     routes.ws("/api/agent/live", this::live);
+    routes.post("/api/agent/presence", this::presence);
     routes.get("/api/agent/admin/knowledge", ctx -> {
       requireRole(ctx, AgentRole.SUPERVISOR, AgentRole.ADMIN);
       ctx.json(knowledge.status());
@@ -315,7 +317,9 @@ public final class AgentRoutes implements HttpRoutes {
       if (forMe || forMyTeam) {
         socket.send(json);
       }
-    })));
+    }), agent.id()));
+    // An open console means the agent is there: online, and auto-assignment may start.
+    setPresence(agent, Presence.ONLINE);
     socket.send("{\"type\":\"hello\"}");
   }
 
@@ -324,7 +328,33 @@ public final class AgentRoutes implements HttpRoutes {
     if (listener != null) {
       listener.subscription().close();
       listener.socket().close();
+      boolean stillOpen = sockets.values().stream().anyMatch(other -> other.agentId().equals(listener.agentId()));
+      if (!stillOpen) {
+        agents.find(listener.agentId()).ifPresent(agent -> setPresence(agent, Presence.OFFLINE));
+      }
     }
+  }
+
+  /** Agents with a console open on this node; their sockets are their heartbeat. */
+  public java.util.Set<UUID> connectedAgents() {
+    return sockets.values().stream().map(Listener::agentId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private void setPresence(Agent agent, Presence presence) {
+    agents.setPresence(agent.id(), presence, clock.instant());
+    bus.publish(ConversationEvents.AGENTS_TOPIC, Json.write(Map.of("type", "presence", "agentId", agent.id().toString(),
+        "presence", presence.wireName(), "teamIds", agent.teamIds())));
+  }
+
+  private void presence(Context ctx) {
+    JsonNode body = Json.readObject(ctx.body());
+    String status = body.path("status").asText("");
+    if (!List.of("online", "away", "offline").contains(status)) {
+      throw ApiException.badRequest("Send 'status': online, away or offline.");
+    }
+    Agent agent = session(ctx).agent();
+    setPresence(agent, Presence.fromWire(status));
+    ctx.json(Map.of("presence", status));
   }
 
   private static boolean sameHost(String origin, String host) {

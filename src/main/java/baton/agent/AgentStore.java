@@ -24,4 +24,18 @@ public interface AgentStore {
   Optional<AgentSession> findSession(String tokenHash, Instant now);
 
   void deleteSession(String tokenHash);
+
+  /** Sets presence and notes the agent as seen now. */
+  void setPresence(UUID agentId, Presence presence, Instant now);
+
+  /** An online agent's heartbeat: still there. */
+  void seen(UUID agentId, Instant now);
+
+  /** Marks online agents not seen since {@code before} as offline (a closed laptop sends no goodbye); returns how many. */
+  int markUnseenOffline(Instant before);
+
+  void setCapacity(UUID agentId, int capacity);
+
+  /** Online agents of the team below their capacity, least loaded first. */
+  java.util.List<AvailableAgent> available(String teamId);
 }

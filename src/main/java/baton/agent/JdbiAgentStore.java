@@ -111,4 +111,44 @@ public final class JdbiAgentStore implements AgentStore {
         .bind("id", id).mapTo(String.class).list();
     return new Agent(id, rs.getString("email"), rs.getString("name"), AgentRole.fromWire(rs.getString("role")), teams);
   }
+
+  @Override
+  public void setPresence(UUID agentId, Presence presence, Instant now) {
+    jdbi.useHandle(handle -> handle.createUpdate("update agents set presence = :presence, last_seen = :now where id = :id")
+        .bind("id", agentId).bind("presence", presence.wireName()).bind("now", now).execute());
+  }
+
+  @Override
+  public void seen(UUID agentId, Instant now) {
+    jdbi.useHandle(handle -> handle.createUpdate("update agents set last_seen = :now where id = :id").bind("id", agentId).bind("now", now)
+        .execute());
+  }
+
+  @Override
+  public int markUnseenOffline(Instant before) {
+    return jdbi.withHandle(handle -> handle.createUpdate(
+            "update agents set presence = 'offline' where presence <> 'offline' and (last_seen is null or last_seen < :before)")
+        .bind("before", before).execute());
+  }
+
+  @Override
+  public void setCapacity(UUID agentId, int capacity) {
+    if (capacity < 0 || capacity > 100) {
+      throw new IllegalArgumentException("capacity must be 0-100, not " + capacity);
+    }
+    jdbi.useHandle(handle -> handle.createUpdate("update agents set capacity = :capacity where id = :id")
+        .bind("id", agentId).bind("capacity", capacity).execute());
+  }
+
+  @Override
+  public List<AvailableAgent> available(String teamId) {
+    return jdbi.withHandle(handle -> handle.createQuery("select a.id, a.name, a.capacity, (select count(*) from conversations c"
+            + " where c.assigned_agent_id = a.id and c.state = 'WITH_AGENT') as load from agents a"
+            + " join agent_teams t on t.agent_id = a.id where t.team_id = :team and a.presence = 'online' order by load, a.id")
+        .bind("team", teamId)
+        .map((rs, ctx) -> new AvailableAgent(new baton.conversation.AgentRef(rs.getObject("id", UUID.class), rs.getString("name")),
+            rs.getInt("load"), rs.getInt("capacity")))
+        .list()
+        .stream().filter(agent -> agent.load() < agent.capacity()).toList());
+  }
 }

@@ -237,6 +237,26 @@ public final class ConversationService {
     return message;
   }
 
+  /**
+   * Auto-assignment: gives this agent the team's longest-waiting conversation unless the agent is at
+   * capacity; the customer and the agent hear about it like a claim. Empty when nothing was assigned.
+   */
+  public Optional<Conversation> assignNext(String teamId, AgentRef agent, int capacity) {
+    String teamName = teams.find(teamId).map(Team::name).orElse("Support");
+    Optional<ConversationStore.Assigned> assigned = store.assignNext(teamId, agent, capacity,
+        NewMessage.system(agent.name() + " from the " + teamName + " team has joined the conversation."));
+    if (assigned.isEmpty()) {
+      return Optional.empty();
+    }
+    Conversation conversation = reload(assigned.get().conversationId());
+    count(assigned.get().notice());
+    events.message(conversation, assigned.get().notice());
+    events.state(conversation, view(conversation));
+    events.queueChanged(teamId);
+    meters.counter("baton.assignments", "team", teamId).increment();
+    return Optional.of(conversation);
+  }
+
   public Conversation resolve(ConversationId id, AgentRef agent) {
     Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
     Optional<Message> notice = store.resolve(id, agent,

@@ -18,12 +18,16 @@ public final class JdbiTeamStore implements TeamStore {
   @Override
   public void save(Team team) {
     jdbi.useTransaction(handle -> {
-      int updated = handle.createUpdate("update teams set name = :name, typical_reply_minutes = :minutes where id = :id")
+      int updated = handle.createUpdate("update teams set name = :name, typical_reply_minutes = :minutes, assignment = :assignment"
+              + " where id = :id")
           .bind("id", team.id()).bind("name", team.name()).bind("minutes", team.typicalReplyMinutes())
+          .bind("assignment", team.assignment().wireName())
           .execute();
       if (updated == 0) {
-        handle.createUpdate("insert into teams (id, name, typical_reply_minutes, created_at) values (:id, :name, :minutes, :now)")
+        handle.createUpdate("insert into teams (id, name, typical_reply_minutes, assignment, created_at)"
+                + " values (:id, :name, :minutes, :assignment, :now)")
             .bind("id", team.id()).bind("name", team.name()).bind("minutes", team.typicalReplyMinutes())
+            .bind("assignment", team.assignment().wireName())
             .bind("now", clock.instant())
             .execute();
       }
@@ -32,16 +36,18 @@ public final class JdbiTeamStore implements TeamStore {
 
   @Override
   public Optional<Team> find(String id) {
-    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes from teams where id = :id")
+    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes, assignment from teams where id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes")))
+        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes"),
+            Team.Assignment.fromWire(rs.getString("assignment"))))
         .findOne());
   }
 
   @Override
   public List<Team> all() {
-    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes from teams order by id")
-        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes")))
+    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes, assignment from teams order by id")
+        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes"),
+            Team.Assignment.fromWire(rs.getString("assignment"))))
         .list());
   }
 }

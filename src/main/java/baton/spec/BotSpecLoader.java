@@ -46,7 +46,7 @@ public final class BotSpecLoader {
 
   record RawHandoff(String defaultTeam, String defaultTier, String message, String noAnswer, Map<String, String> templates) {}
 
-  record RawTeam(String id, String name, Integer typicalReplyMinutes) {}
+  record RawTeam(String id, String name, Integer typicalReplyMinutes, String assignment) {}
 
   public BotSpec load(Path file) {
     String where = file.toString();
@@ -102,7 +102,16 @@ public final class BotSpecLoader {
           continue;
         }
         try {
-          teams.add(new Team(team.id(), team.name(), team.typicalReplyMinutes() == null ? 5 : team.typicalReplyMinutes()));
+          Team.Assignment assignment = Team.Assignment.CLAIM;
+          if (team.assignment() != null) {
+            if (!team.assignment().equals("claim") && !team.assignment().equals("auto")) {
+              problems.add(at.apply("/teams/" + i + "/assignment") + "team '" + team.id() + "' assignment must be claim or auto, not '"
+                  + team.assignment() + "'");
+            } else {
+              assignment = Team.Assignment.fromWire(team.assignment());
+            }
+          }
+          teams.add(new Team(team.id(), team.name(), team.typicalReplyMinutes() == null ? 5 : team.typicalReplyMinutes(), assignment));
           if (!teamIds.add(team.id())) {
             problems.add(at.apply("/teams/" + i + "/id") + "team '" + team.id() + "' is listed twice");
           }
