@@ -11,6 +11,8 @@ import baton.conversation.ConversationEvents;
 import baton.channels.EmailHandoffs;
 import baton.conversation.ConversationService;
 import baton.conversation.HandoffListener;
+import baton.conversation.StoredQueueWaits;
+import baton.routing.WaitEstimator;
 import baton.conversation.JdbiConversationStore;
 import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
@@ -89,16 +91,17 @@ public final class Main {
           vectors, syncStatuses, clock);
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
+      var conversationStore = new JdbiConversationStore(database.jdbi(), clock);
       var sentiment = SentimentScorer.withVaderLexicon();
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
-          new PaymentAndSecretDetector(), clock);
+          new PaymentAndSecretDetector(), clock, new StoredQueueWaits(conversationStore, new WaitEstimator()));
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
       if (mail.isEmpty()) {
         log.info("no SMTP server set (--smtp-host): email-tier handoffs stay in the console queue");
       }
-      var conversations = new ConversationService(new JdbiConversationStore(database.jdbi(), clock), teams, bot,
+      var conversations = new ConversationService(conversationStore, teams, bot,
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), mail.<List<HandoffListener>>map(List::of).orElse(List.of()));
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();

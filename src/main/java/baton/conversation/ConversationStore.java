@@ -66,6 +66,12 @@ public interface ConversationStore {
 
   record Assigned(ConversationId conversationId, Message notice) {}
 
+  /**
+   * The team's queue as it stands, for wait estimates: conversations queued now, the online agents'
+   * capacity and free slots, and the last {@code window} handle and pickup times.
+   */
+  baton.routing.QueueSnapshot queueSnapshot(String teamId, int window);
+
   /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
   Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
 

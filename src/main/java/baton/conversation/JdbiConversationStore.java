@@ -281,6 +281,32 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public baton.routing.QueueSnapshot queueSnapshot(String teamId, int window) {
+    return jdbi.withHandle(handle -> {
+      int queued = handle.createQuery("select count(*) from conversations where state = 'QUEUED' and team_id = :team")
+          .bind("team", teamId).mapTo(Integer.class).one();
+      int capacity = 0;
+      int free = 0;
+      for (int[] agent : handle.createQuery("select a.capacity, (select count(*) from conversations c where c.assigned_agent_id = a.id"
+              + " and c.state = 'WITH_AGENT') as load from agents a join agent_teams t on t.agent_id = a.id"
+              + " where t.team_id = :team and a.presence = 'online'")
+          .bind("team", teamId).map((rs, ctx) -> new int[] {rs.getInt("capacity"), rs.getInt("load")}).list()) {
+        capacity += agent[0];
+        free += Math.max(0, agent[0] - agent[1]);
+      }
+      List<java.time.Duration> handleTimes = handle.createQuery("select claimed_at, resolved_at from handoffs where team_id = :team"
+              + " and claimed_at is not null and resolved_at is not null order by resolved_at desc limit :window")
+          .bind("team", teamId).bind("window", window)
+          .map((rs, ctx) -> java.time.Duration.between(instant(rs, "claimed_at"), instant(rs, "resolved_at"))).list();
+      List<java.time.Duration> pickupTimes = handle.createQuery("select created_at, claimed_at from handoffs where team_id = :team"
+              + " and claimed_at is not null order by claimed_at desc limit :window")
+          .bind("team", teamId).bind("window", window)
+          .map((rs, ctx) -> java.time.Duration.between(instant(rs, "created_at"), instant(rs, "claimed_at"))).list();
+      return new baton.routing.QueueSnapshot(queued, capacity, free, handleTimes, pickupTimes);
+    });
+  }
+
+  @Override
   public Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();

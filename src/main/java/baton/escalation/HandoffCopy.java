@@ -1,22 +1,39 @@
 package baton.escalation;
 
+import baton.routing.QueueWaits;
 import baton.routing.Team;
+import java.time.Duration;
+import java.util.Optional;
 import baton.spec.EscalationSpec;
 
 /**
  * Fills a handoff template. Placeholders: {@code {team}}, {@code {tier}}, {@code {channel}} (in
- * words), {@code {wait}} ("about 5 minutes", "about 4 hours") and, for older specs, {@code {minutes}}.
- * The wait is the tier's target until routing provides a live estimate. Stateless.
+ * words), {@code {wait}} ("about 5 minutes", "about 4 hours"), {@code {position}} (place in line) and,
+ * for older specs, {@code {minutes}}. The wait is the live estimate when routing has one, else the
+ * tier's target. Stateless.
  */
 public final class HandoffCopy {
   private HandoffCopy() {}
 
   public static String fill(String template, EscalationSpec.Tier tier, Team team) {
+    return fill(template, tier, team, Optional.empty());
+  }
+
+  /**
+   * With a live estimate for a live channel, {@code {wait}} is the estimate (never more generous than
+   * it: rounded up to the minute) and {@code {position}} the place in line; without one, the tier's
+   * target and "a few".
+   */
+  public static String fill(String template, EscalationSpec.Tier tier, Team team, Optional<QueueWaits.Estimate> live) {
+    Optional<Duration> estimate = live.filter(any -> tier.channel().isLive()).flatMap(QueueWaits.Estimate::expectedWait);
+    int minutes = estimate.map(wait -> (int) Math.max(1, (wait.toSeconds() + 59) / 60)).orElse(tier.targetMinutes());
+    String position = live.map(known -> Integer.toString(known.position())).orElse("a few");
     return template.replace("{team}", team.name())
         .replace("{tier}", tier.name())
         .replace("{channel}", channel(tier.channel()))
-        .replace("{wait}", wait(tier.targetMinutes()))
-        .replace("{minutes}", Integer.toString(tier.targetMinutes()));
+        .replace("{wait}", wait(minutes))
+        .replace("{position}", position)
+        .replace("{minutes}", Integer.toString(minutes));
   }
 
   /** "about 5 minutes", "about 4 hours", "about 2 days". */

@@ -2,6 +2,7 @@ package baton.escalation;
 
 import baton.knowledge.Candidate;
 import baton.knowledge.Passage;
+import baton.routing.QueueWaits;
 import baton.routing.Team;
 import baton.signals.AcknowledgementDetector;
 import baton.signals.FrustrationDetector;
@@ -62,9 +63,17 @@ public final class SupportBot {
   private final SignalReader reader;
   private final AcknowledgementDetector acknowledgements;
   private final Clock clock;
+  private final QueueWaits waits;
 
   public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests, FrustrationDetector frustration,
       SensitiveDataDetector sensitiveData, Clock clock) {
+    this(brain, humanRequests, frustration, sensitiveData, clock, QueueWaits.NONE);
+  }
+
+  /** @param waits live wait estimates for the handoff copy */
+  public SupportBot(Supplier<LiveBrain.Brain> brain, HumanRequestDetector humanRequests, FrustrationDetector frustration,
+      SensitiveDataDetector sensitiveData, Clock clock, QueueWaits waits) {
+    this.waits = waits;
     this.brain = brain;
     this.acknowledgements = new AcknowledgementDetector();
     this.humanRequests = humanRequests;
@@ -231,7 +240,9 @@ public final class SupportBot {
       }
       HandoffPacket packet = PacketBuilder.build(context, reading, triggerSignals, escalation, tier, team.name(), reason, rule, ruleIndex,
           everything, checklist, humanRequests, clock.instant());
-      String notice = (lead.isBlank() ? "" : lead + " ") + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team);
+      Optional<QueueWaits.Estimate> live = tier.channel().isLive() ? waits.estimate(team.id()) : Optional.empty();
+      String notice = (lead.isBlank() ? "" : lead + " ")
+          + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team, live);
       Evidence evidence = evidence(rule);
       String because = ruleIndex == null ? rule : escalation.rules().get(ruleIndex).reason() + " (rule " + (ruleIndex + 1) + ": " + rule + ")";
       String detail = because + " → " + tier.name() + " tier; " + evidence.summary();

@@ -37,12 +37,12 @@ class AutoAssignmentEndToEndTest {
       assertThat(alice.login(aliceLogin.email(), aliceLogin.password()).status()).isEqualTo(200);
       assertThat(alice.agentPost("/api/agent/presence", "{\"status\":\"online\"}").status()).isEqualTo(200);
 
-      String first = askForAPerson(server);
+      String first = askForAPerson(server, "about 1 minute"); // Alice has room: the pickup time
       JsonNode assigned = awaitState(alice, first, "WITH_AGENT");
       assertThat(assigned.path("conversation").path("agent").path("name").asText()).isEqualTo("Alice");
       assertThat(assigned.path("messages").findValuesAsText("text")).anyMatch(text -> text.contains("Alice from the Support team has joined"));
 
-      String second = askForAPerson(server);
+      String second = askForAPerson(server, "about 9 minutes"); // Alice is full: 1 minute pickup + one 8-minute handle
       Thread.sleep(3_000); // longer than a sweep: Alice is full, so it must still be waiting
       assertThat(alice.get("/api/agent/conversations/" + second).json().path("conversation").path("state").asText()).isEqualTo("QUEUED");
 
@@ -51,7 +51,7 @@ class AutoAssignmentEndToEndTest {
 
       assertThat(alice.agentPost("/api/agent/presence", "{\"status\":\"offline\"}").status()).isEqualTo(200);
       assertThat(alice.agentPost("/api/agent/conversations/" + second + "/resolve", "").status()).isEqualTo(200);
-      String third = askForAPerson(server);
+      String third = askForAPerson(server, "about 2 minutes"); // nobody online: the tier's promise
       Thread.sleep(3_000);
       assertThat(alice.get("/api/agent/conversations/" + third).json().path("conversation").path("state").asText())
           .as("nobody online").isEqualTo("QUEUED");
@@ -59,13 +59,14 @@ class AutoAssignmentEndToEndTest {
     }
   }
 
-  private static String askForAPerson(TestServer server) {
+  private static String askForAPerson(TestServer server, String promisedWait) {
     var customer = new ApiClient(server);
     var started = customer.post("/api/conversations", "{\"name\":\"Ada\"}");
     String id = started.json().path("id").asText();
     var handedOff = customer.post("/api/conversations/" + id + "/messages", "{\"text\":\"agent please\"}",
         "Authorization", bearer(started.json().path("token").asText()));
     assertThat(handedOff.json().path("state").asText()).isIn("QUEUED", "WITH_AGENT");
+    assertThat(handedOff.json().path("replies").get(0).path("text").asText()).contains(promisedWait);
     return id;
   }
 

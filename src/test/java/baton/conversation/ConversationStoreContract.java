@@ -362,4 +362,29 @@ interface ConversationStoreContract {
     assertThat(store().find(third.id()).orElseThrow().state()).isEqualTo(ConversationState.QUEUED);
     assertThat(store().assignNext("sales", anAgent("Bob"), 5, NewMessage.system("x"))).as("nothing queued").isEmpty();
   }
+
+  @Test
+  default void queueSnapshot_countsTheQueueTheOnlineCapacityAndRecentTimes() {
+    teams("support");
+    aQueuedConversation("support");
+    aQueuedConversation("support");
+    aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    database().jdbi().useHandle(handle -> {
+      handle.createUpdate("insert into agent_teams (agent_id, team_id) values (:id, 'support')").bind("id", alice.id()).execute();
+      handle.createUpdate("update agents set presence = 'online', capacity = 2 where id = :id").bind("id", alice.id()).execute();
+    });
+    var assigned = store().assignNext("support", alice, 2, NewMessage.system("Alice has joined")).orElseThrow();
+    store().resolve(assigned.conversationId(), alice, NewMessage.system("resolved"));
+    store().assignNext("support", alice, 2, NewMessage.system("Alice has joined"));
+
+    var snapshot = store().queueSnapshot("support", 50);
+
+    assertThat(snapshot.queued()).isEqualTo(1);
+    assertThat(snapshot.onlineCapacity()).isEqualTo(2);
+    assertThat(snapshot.freeSlots()).isEqualTo(1);
+    assertThat(snapshot.recentHandleTimes()).hasSize(1);
+    assertThat(snapshot.recentPickupTimes()).hasSize(2).allMatch(time -> !time.isNegative());
+    assertThat(store().queueSnapshot("nobody", 50).onlineCapacity()).isZero();
+  }
 }
