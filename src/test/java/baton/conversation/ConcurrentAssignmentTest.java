@@ -92,9 +92,13 @@ class ConcurrentAssignmentTest extends OnPostgres {
     });
   }
 
-  /** Queues {@code count} conversations for the support team directly, in one batch, as handoffs would. */
   private void queue(int count) {
-    database().jdbi().useTransaction(handle -> {
+    queue(database().jdbi(), count);
+  }
+
+  /** Queues {@code count} conversations for the support team directly, in one batch, as handoffs would. */
+  static void queue(org.jdbi.v3.core.Jdbi jdbi, int count) {
+    jdbi.useTransaction(handle -> {
       PreparedBatch customers = handle.prepareBatch("insert into customers (id, created_at) values (:id, :now)");
       PreparedBatch conversations = handle.prepareBatch("insert into conversations (id, token_hash, channel, customer_id, state, team_id,"
           + " last_seq, created_at, updated_at, queued_at) values (:id, 'hash', 'web', :customer, 'QUEUED', 'support', 0, :now, :now, :queued)");
