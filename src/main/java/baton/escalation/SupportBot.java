@@ -219,6 +219,37 @@ public final class SupportBot {
     /** {@code checklist}: the one that applies, decided when the handoff was first decided. */
     Decision handOff(EscalationSpec.Tier tier, HandoffReason reason, String lead, String rule, Integer ruleIndex,
         Map<String, String> collected, List<String> skipped, Optional<EscalationSpec.Checklist> checklist) {
+      Optional<EscalationSpec.Tier> fallback = fallbackFor(tier);
+      if (fallback.isPresent()) {
+        // One hop only: the fallback tier's own fallback is not followed.
+        EscalationSpec.Tier to = fallback.get();
+        return handOffTo(to, reason, lead, rule + " → fell back from " + tier.name(), ruleIndex, collected, skipped,
+            Checklists.applicable(escalation, to, reading.signals().topic()));
+      }
+      return handOffTo(tier, reason, lead, rule, ruleIndex, collected, skipped, checklist);
+    }
+
+    /**
+     * The tier to use instead of a live one whose team cannot keep its promise now: nobody online, or
+     * the live estimate beyond the tier's target, as the tier's {@code fallbackWhen} asks.
+     */
+    private Optional<EscalationSpec.Tier> fallbackFor(EscalationSpec.Tier tier) {
+      if (tier.fallbackWhen().isEmpty() || tier.fallback().isEmpty() || !tier.channel().isLive()) {
+        return Optional.empty();
+      }
+      Optional<QueueWaits.Estimate> live = waits.estimate(tier.team());
+      if (live.isEmpty()) {
+        return Optional.empty(); // no live data at all (tools, tests): keep the promise as configured
+      }
+      Optional<java.time.Duration> wait = live.get().expectedWait();
+      boolean unstaffed = wait.isEmpty() && tier.fallbackWhen().contains(EscalationSpec.FallbackWhen.UNSTAFFED);
+      boolean overPromise = wait.isPresent() && tier.fallbackWhen().contains(EscalationSpec.FallbackWhen.OVER_PROMISE)
+          && wait.get().compareTo(java.time.Duration.ofMinutes(tier.targetMinutes())) > 0;
+      return unstaffed || overPromise ? Optional.of(escalation.tier(tier.fallback().get())) : Optional.empty();
+    }
+
+    private Decision handOffTo(EscalationSpec.Tier tier, HandoffReason reason, String lead, String rule, Integer ruleIndex,
+        Map<String, String> collected, List<String> skipped, Optional<EscalationSpec.Checklist> checklist) {
       Map<String, String> known = checklist.map(list -> Checklists.known(list, context, collected)).orElse(Map.of());
       if (checklist.isPresent() && !tier.urgent() && !reading.signals().sensitiveData()) {
         Set<String> asked = askedFields();

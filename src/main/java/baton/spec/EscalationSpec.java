@@ -53,9 +53,16 @@ public record EscalationSpec(
    * @param urgent urgent tiers are never delayed by a checklist's optional items
    * @param fallback the tier to move to when this one's queue cannot answer in time (routing)
    * @param email the team inbox an email tier sends the conversation and its packet to
+   * @param fallbackWhen when a handoff goes to the fallback tier instead: nobody in the team is online
+   *     ({@code UNSTAFFED}), or the live wait estimate exceeds this tier's target ({@code OVER_PROMISE})
    */
   public record Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
-      Optional<String> fallback, Optional<String> email) {
+      Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen) {
+    public Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
+        Optional<String> fallback, Optional<String> email) {
+      this(id, name, channel, team, targetMinutes, urgent, fallback, email, java.util.Set.of());
+    }
+
     public Tier {
       requireNonNull(id, "id");
       requireNonNull(name, "name");
@@ -63,8 +70,12 @@ public record EscalationSpec(
       requireNonNull(team, "team");
       requireNonNull(fallback, "fallback");
       requireNonNull(email, "email");
+      fallbackWhen = java.util.Set.copyOf(fallbackWhen);
     }
   }
+
+  /** Conditions under which a live tier hands over to its fallback tier. */
+  public enum FallbackWhen { UNSTAFFED, OVER_PROMISE }
 
   /** What a rule makes the bot do. */
   public enum Action {

@@ -35,7 +35,7 @@ final class EscalationSpecReader {
       List<String> articles) {}
 
   record RawTier(String id, String name, String channel, String team, @JsonProperty("targetMinutes") Integer targetMinutes,
-      Boolean urgent, String fallback, String email) {}
+      Boolean urgent, String fallback, String email, @JsonProperty("fallbackWhen") List<String> fallbackWhen) {}
 
   record RawChecklist(String id, List<String> tiers, List<String> topics, List<RawItem> items) {}
 
@@ -292,9 +292,22 @@ final class EscalationSpecReader {
       if (channel == EscalationSpec.Channel.EMAIL && tier.email() == null) {
         problems.add(at.apply(tierAt) + "tier '" + tier.id() + "' sends email, so it needs 'email': the team inbox that receives the conversation");
       }
+      java.util.Set<EscalationSpec.FallbackWhen> when = java.util.EnumSet.noneOf(EscalationSpec.FallbackWhen.class);
+      List<String> rawWhen = tier.fallbackWhen() == null ? List.of() : tier.fallbackWhen();
+      for (int w = 0; w < rawWhen.size(); w++) {
+        try {
+          when.add(EscalationSpec.FallbackWhen.valueOf(String.valueOf(rawWhen.get(w)).toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          problems.add(at.apply(tierAt + "/fallbackWhen/" + w) + "tier '" + tier.id() + "' fallbackWhen '" + rawWhen.get(w)
+              + "' is not one of unstaffed, over_promise");
+        }
+      }
+      if (!when.isEmpty() && tier.fallback() == null) {
+        problems.add(at.apply(tierAt + "/fallbackWhen") + "tier '" + tier.id() + "' has fallbackWhen but no fallback tier");
+      }
       tiers.add(new EscalationSpec.Tier(tier.id(), name, channel, team == null ? "" : team, minutes,
           tier.urgent() == null ? tier.id().equals("urgent") : tier.urgent(), Optional.ofNullable(tier.fallback()),
-          Optional.ofNullable(tier.email())));
+          Optional.ofNullable(tier.email()), when));
     }
     return tiers;
   }
