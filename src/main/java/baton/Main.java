@@ -72,9 +72,13 @@ public final class Main {
 
   /** Starts a server; {@code demo} also creates the demo agents. Used by the CLI and by tests. */
   public static Baton start(ServerSettings settings, boolean demo) {
+    return start(settings, demo, Clock.systemUTC());
+  }
+
+  /** As {@link #start(ServerSettings, boolean)} on a given clock, so tests can move time (assignment limits). */
+  public static Baton start(ServerSettings settings, boolean demo, Clock clock) {
     long started = System.nanoTime();
     LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
-    Clock clock = Clock.systemUTC();
     var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -102,7 +106,7 @@ public final class Main {
         log.info("no SMTP server set (--smtp-host): email-tier handoffs stay in the console queue");
       }
       var conversations = new ConversationService(conversationStore, teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), mail.<List<HandoffListener>>map(List::of).orElse(List.of()));
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), mail.<List<HandoffListener>>map(List::of).orElse(List.of()), clock);
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
       if (demo) {

@@ -71,9 +71,25 @@ public final class AutoAssigner implements AutoCloseable {
       if (gone > 0) {
         log.info("{} agent(s) went offline after missing heartbeats", gone);
       }
+      takeBackUnanswered();
       assignAll();
     } catch (RuntimeException e) {
       log.warn("auto-assignment sweep failed; it runs again shortly", e);
+    }
+  }
+
+  /**
+   * An agent who was given a conversation and has not written within the team's reply time is marked
+   * away (so nothing more is sent their way until they say they are back) and the conversation goes
+   * back to the queue, at its old place, for someone else.
+   */
+  private void takeBackUnanswered() {
+    for (var unanswered : conversations.unansweredAssignments()) {
+      if (conversations.takeBack(unanswered.conversationId(), unanswered.agent()).isPresent()) {
+        agents.setPresence(unanswered.agent().id(), Presence.AWAY, clock.instant());
+        log.info("took conversation {} back from agent {}, silent since {}; they are now away", unanswered.conversationId(),
+            unanswered.agent().id(), unanswered.assignedAt());
+      }
     }
   }
 

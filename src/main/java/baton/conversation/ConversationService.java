@@ -37,15 +37,17 @@ public final class ConversationService {
   private final MeterRegistry meters;
   private final int maxMessageChars;
   private final List<HandoffListener> handoffListeners;
+  private final java.time.Clock clock;
 
   public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
       SecureTokens tokens, MeterRegistry meters, int maxMessageChars) {
-    this(store, teams, bot, events, tokens, meters, maxMessageChars, List.of());
+    this(store, teams, bot, events, tokens, meters, maxMessageChars, List.of(), java.time.Clock.systemUTC());
   }
 
   public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
-      SecureTokens tokens, MeterRegistry meters, int maxMessageChars, List<HandoffListener> handoffListeners) {
+      SecureTokens tokens, MeterRegistry meters, int maxMessageChars, List<HandoffListener> handoffListeners, java.time.Clock clock) {
     this.handoffListeners = List.copyOf(handoffListeners);
+    this.clock = clock;
     this.store = store;
     this.teams = teams;
     this.bot = bot;
@@ -255,6 +257,30 @@ public final class ConversationService {
     events.queueChanged(teamId);
     meters.counter("baton.assignments", "team", teamId).increment();
     return Optional.of(conversation);
+  }
+
+  /** Assignments whose agent has stayed silent past the team's reply time. */
+  public List<ConversationStore.Unanswered> unansweredAssignments() {
+    return store.unansweredAssignments(clock.instant());
+  }
+
+  /**
+   * Takes a conversation back from an agent who did not answer in time and puts it back at its place
+   * in the queue; the customer is told, and the queue moves on.
+   */
+  public Optional<Conversation> takeBack(ConversationId id, AgentRef agent) {
+    Optional<Message> notice = store.takeBack(id, agent,
+        NewMessage.system("Sorry for the wait: " + agent.name() + " could not get to you in time, so we are bringing in someone else."));
+    if (notice.isEmpty()) {
+      return Optional.empty();
+    }
+    Conversation queued = reload(id);
+    count(notice.get());
+    events.message(queued, notice.get());
+    events.state(queued, view(queued));
+    queued.teamId().ifPresent(events::queueChanged);
+    meters.counter("baton.assignments.taken.back").increment();
+    return Optional.of(queued);
   }
 
   public Conversation resolve(ConversationId id, AgentRef agent) {

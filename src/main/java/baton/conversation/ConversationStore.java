@@ -67,6 +67,20 @@ public interface ConversationStore {
   record Assigned(ConversationId conversationId, Message notice) {}
 
   /**
+   * Conversations auto-assigned to an agent who has not written a word since, for longer than their
+   * team's reply time at {@code now}; oldest first.
+   */
+  List<Unanswered> unansweredAssignments(java.time.Instant now);
+
+  record Unanswered(ConversationId conversationId, String teamId, AgentRef agent, java.time.Instant assignedAt) {}
+
+  /**
+   * WITH_AGENT (this agent, still silent) → QUEUED again, keeping its place in the queue, with a
+   * notice. Empty when the agent has answered or the conversation moved on meanwhile.
+   */
+  Optional<Message> takeBack(ConversationId id, AgentRef agent, NewMessage notice);
+
+  /**
    * The team's queue as it stands, for wait estimates: conversations queued now, the online agents'
    * capacity and free slots, and the last {@code window} handle and pickup times.
    */

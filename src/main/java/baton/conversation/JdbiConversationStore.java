@@ -281,6 +281,41 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public List<Unanswered> unansweredAssignments(Instant now) {
+    return jdbi.withHandle(handle -> handle.createQuery("select c.id, c.team_id, c.assigned_agent_id, c.assigned_agent_name, h.claimed_at,"
+            + " t.typical_reply_minutes from conversations c"
+            + " join handoffs h on h.conversation_id = c.id and h.claimed_at is not null and h.resolved_at is null"
+            + " join teams t on t.id = c.team_id and t.assignment = 'auto'"
+            + " where c.state = 'WITH_AGENT' and not exists (select 1 from messages m where m.conversation_id = c.id"
+            + " and m.author = 'agent' and m.created_at >= h.claimed_at) order by h.claimed_at")
+        .map((rs, ctx) -> new Object[] {new Unanswered(new ConversationId(rs.getObject("id", UUID.class)), rs.getString("team_id"),
+            new AgentRef(rs.getObject("assigned_agent_id", UUID.class), rs.getString("assigned_agent_name")), instant(rs, "claimed_at")),
+            rs.getInt("typical_reply_minutes")})
+        .list().stream()
+        .filter(row -> ((Unanswered) row[0]).assignedAt().plus(java.time.Duration.ofMinutes((Integer) row[1])).isBefore(now))
+        .map(row -> (Unanswered) row[0])
+        .toList());
+  }
+
+  @Override
+  public Optional<Message> takeBack(ConversationId id, AgentRef agent, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'QUEUED', assigned_agent_id = null, assigned_agent_name = null,"
+              + " updated_at = :now where id = :id and state = 'WITH_AGENT' and assigned_agent_id = :agent and not exists"
+              + " (select 1 from messages m where m.conversation_id = :id and m.author = 'agent' and m.agent_id = :agent"
+              + " and m.created_at >= (select max(h.claimed_at) from handoffs h where h.conversation_id = :id))")
+          .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      handle.createUpdate("update handoffs set claimed_by = null, claimed_at = null where conversation_id = :id and resolved_at is null")
+          .bind("id", id.value()).execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  @Override
   public baton.routing.QueueSnapshot queueSnapshot(String teamId, int window) {
     return jdbi.withHandle(handle -> {
       int queued = handle.createQuery("select count(*) from conversations where state = 'QUEUED' and team_id = :team")

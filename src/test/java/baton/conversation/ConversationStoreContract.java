@@ -387,4 +387,30 @@ interface ConversationStoreContract {
     assertThat(snapshot.recentPickupTimes()).hasSize(2).allMatch(time -> !time.isNegative());
     assertThat(store().queueSnapshot("nobody", 50).onlineCapacity()).isZero();
   }
+
+  @Test
+  default void takeBack_fromASilentAgent_requeuesAtItsPlace_butNotOnceTheAgentHasAnswered() {
+    teams("support");
+    database().jdbi().useHandle(handle -> handle.createUpdate("update teams set assignment = 'auto' where id = 'support'").execute());
+    Conversation silent = aQueuedConversation("support");
+    Conversation answered = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    store().assignNext("support", alice, 5, NewMessage.system("Alice has joined"));
+    store().assignNext("support", alice, 5, NewMessage.system("Alice has joined"));
+    store().append(answered.id(), NewMessage.fromAgent(alice, "Hi, looking into it"));
+
+    var overdue = store().unansweredAssignments(java.time.Instant.now().plus(java.time.Duration.ofMinutes(6)));
+    var early = store().unansweredAssignments(java.time.Instant.now());
+
+    assertThat(overdue).extracting(ConversationStore.Unanswered::conversationId).containsExactly(silent.id());
+    assertThat(early).as("within the team's reply time").isEmpty();
+    assertThat(store().takeBack(silent.id(), alice, NewMessage.system("someone else"))).isPresent();
+    assertThat(store().takeBack(answered.id(), alice, NewMessage.system("someone else"))).as("Alice answered").isEmpty();
+    Conversation requeued = store().find(silent.id()).orElseThrow();
+    assertThat(requeued.state()).isEqualTo(ConversationState.QUEUED);
+    assertThat(requeued.assignedAgent()).isEmpty();
+    assertThat(store().latestHandoff(silent.id()).orElseThrow().claimedBy()).isEmpty();
+    assertThat(store().assignNext("support", anAgent("Bob"), 5, NewMessage.system("Bob has joined")).orElseThrow().conversationId())
+        .as("first in line again").isEqualTo(silent.id());
+  }
 }
