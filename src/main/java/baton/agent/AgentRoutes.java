@@ -88,6 +88,7 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/messages", this::reply);
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
+    routes.post("/api/agent/conversations/{id}/transfer", this::transfer);
     routes.ws("/api/agent/live", this::live);
     routes.post("/api/agent/presence", this::presence);
     routes.get("/api/agent/admin/knowledge", ctx -> {
@@ -269,6 +270,17 @@ public final class AgentRoutes implements HttpRoutes {
     Conversation conversation = visibleConversation(ctx);
     conversations.agentTyping(conversation.id(), session(ctx).agent().ref());
     ctx.status(204);
+  }
+
+  private void transfer(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    JsonNode body = Json.readObject(ctx.body());
+    if (!body.path("teamId").isTextual() || !body.path("note").isTextual()) {
+      throw ApiException.badRequest("Send 'teamId' (the team to pass it to) and 'note' (why, for the next agent).");
+    }
+    Conversation moved = conversations.transfer(conversation.id(), session(ctx).agent().ref(), body.get("teamId").asText(),
+        body.get("note").asText());
+    ctx.json(Map.of("conversation", conversations.view(moved)));
   }
 
   private void resolve(Context ctx) {

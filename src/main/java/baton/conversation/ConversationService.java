@@ -259,6 +259,30 @@ public final class ConversationService {
     return Optional.of(conversation);
   }
 
+  /**
+   * Passes a conversation the agent holds to another team's queue with a note for the next agent; the
+   * customer is told who takes over and when. The packet goes along.
+   */
+  public Conversation transfer(ConversationId id, AgentRef agent, String teamId, String note) {
+    Team team = teams.find(teamId).orElseThrow(() -> ApiException.badRequest("No team '" + teamId + "'."));
+    String text = note == null ? "" : note.strip();
+    if (text.isEmpty() || text.length() > 2000) {
+      throw ApiException.badRequest("Write a note for the next agent (1-2000 characters): why it goes to them.");
+    }
+    Optional<Message> notice = store.transfer(id, agent, team.id(), text, NewMessage.system(agent.name() + " has passed your conversation to the "
+        + team.name() + " team; they usually reply within " + team.typicalReplyMinutes() + " minutes and will see everything so far."));
+    if (notice.isEmpty()) {
+      throw ApiException.conflict("invalid_state", "Only the agent who holds this conversation can transfer it.");
+    }
+    Conversation queued = reload(id);
+    count(notice.get());
+    events.message(queued, notice.get());
+    events.state(queued, view(queued));
+    events.queueChanged(team.id());
+    meters.counter("baton.transfers", "team", team.id()).increment();
+    return queued;
+  }
+
   /** Assignments whose agent has stayed silent past the team's reply time. */
   public List<ConversationStore.Unanswered> unansweredAssignments() {
     return store.unansweredAssignments(clock.instant());

@@ -86,6 +86,14 @@ public interface ConversationStore {
    */
   baton.routing.QueueSnapshot queueSnapshot(String teamId, int window);
 
+  /**
+   * WITH_AGENT (this agent) → QUEUED for another team, with a notice. The current handoff is closed and
+   * a new one opened for the team, carrying the same tier and packet and the agent's note as its
+   * detail, so the next agent sees everything the first one did plus why it came to them.
+   * Empty when the agent does not hold the conversation.
+   */
+  Optional<Message> transfer(ConversationId id, AgentRef from, String toTeam, String note, NewMessage notice);
+
   /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
   Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
 

@@ -298,6 +298,33 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public Optional<Message> transfer(ConversationId id, AgentRef from, String toTeam, String note, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'QUEUED', team_id = :team, queued_at = :now,"
+              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now"
+              + " where id = :id and state = 'WITH_AGENT' and assigned_agent_id = :agent")
+          .bind("id", id.value()).bind("team", toTeam).bind("agent", from.id()).bind("now", now).execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      Optional<String[]> previous = handle.createQuery("select tier_id, packet from handoffs where conversation_id = :id"
+              + " order by created_at desc limit 1")
+          .bind("id", id.value()).map((rs, ctx) -> new String[] {rs.getString("tier_id"), rs.getString("packet")}).findOne();
+      handle.createUpdate("update handoffs set resolved_at = :now where conversation_id = :id and resolved_at is null")
+          .bind("id", id.value()).bind("now", now).execute();
+      String detail = "Transferred by " + from.name() + ": " + note;
+      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet)"
+              + " values (:hid, :id, :team, 'transfer', :detail, :now, :tier, :packet)")
+          .bind("hid", UUID.randomUUID()).bind("id", id.value()).bind("team", toTeam)
+          .bind("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail)
+          .bind("now", now).bind("tier", previous.map(row -> row[0]).orElse(null)).bind("packet", previous.map(row -> row[1]).orElse(null))
+          .execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  @Override
   public Optional<Message> takeBack(ConversationId id, AgentRef agent, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
