@@ -91,6 +91,7 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/transfer", this::transfer);
     routes.ws("/api/agent/live", this::live);
     routes.post("/api/agent/presence", this::presence);
+    routes.get("/api/agent/supervisor/overview", this::overview);
     routes.get("/api/agent/admin/knowledge", ctx -> {
       requireRole(ctx, AgentRole.SUPERVISOR, AgentRole.ADMIN);
       ctx.json(knowledge.status());
@@ -356,6 +357,43 @@ public final class AgentRoutes implements HttpRoutes {
     agents.setPresence(agent.id(), presence, clock.instant());
     bus.publish(ConversationEvents.AGENTS_TOPIC, Json.write(Map.of("type", "presence", "agentId", agent.id().toString(),
         "presence", presence.wireName(), "teamIds", agent.teamIds())));
+  }
+
+  /**
+   * The supervisor's view: every team's queue (how many wait, the longest wait, how it is worked) and
+   * every agent's presence and load.
+   */
+  private void overview(Context ctx) {
+    requireRole(ctx, AgentRole.SUPERVISOR, AgentRole.ADMIN);
+    java.time.Instant now = clock.instant();
+    List<AgentStatus> statuses = agents.statuses();
+    var teamViews = new java.util.ArrayList<Map<String, Object>>();
+    for (var team : conversations.teams()) {
+      List<baton.conversation.QueueEntry> queued = conversations.queued(List.of(team.id()));
+      var view = new LinkedHashMap<String, Object>();
+      view.put("id", team.id());
+      view.put("name", team.name());
+      view.put("assignment", team.assignment().wireName());
+      view.put("queued", queued.size());
+      view.put("longestWaitSeconds", queued.stream().map(entry -> java.time.Duration.between(entry.queuedAt(), now).toSeconds())
+          .max(Long::compare).orElse(0L));
+      view.put("agentsOnline", statuses.stream().filter(agent -> agent.teamIds().contains(team.id()) && agent.presence() == Presence.ONLINE)
+          .count());
+      teamViews.add(view);
+    }
+    var agentViews = statuses.stream().map(agent -> {
+      var view = new LinkedHashMap<String, Object>();
+      view.put("id", agent.id().toString());
+      view.put("name", agent.name());
+      view.put("role", agent.role().wireName());
+      view.put("presence", agent.presence().wireName());
+      view.put("load", agent.load());
+      view.put("capacity", agent.capacity());
+      view.put("teams", agent.teamIds());
+      view.put("lastSeen", agent.lastSeen().map(Object::toString).orElse(null));
+      return view;
+    }).toList();
+    ctx.json(Map.of("teams", teamViews, "agents", agentViews));
   }
 
   private void presence(Context ctx) {

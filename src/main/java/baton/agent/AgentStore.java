@@ -38,4 +38,7 @@ public interface AgentStore {
 
   /** Online agents of the team below their capacity, least loaded first. */
   java.util.List<AvailableAgent> available(String teamId);
+
+  /** Every agent with presence, load and capacity, for the supervisor view; by name. */
+  java.util.List<AgentStatus> statuses();
 }

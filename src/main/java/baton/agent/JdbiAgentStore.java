@@ -151,4 +151,24 @@ public final class JdbiAgentStore implements AgentStore {
         .list()
         .stream().filter(agent -> agent.load() < agent.capacity()).toList());
   }
+
+  @Override
+  public List<AgentStatus> statuses() {
+    return jdbi.withHandle(handle -> {
+      var teamsByAgent = new java.util.HashMap<UUID, List<String>>();
+      handle.createQuery("select agent_id, team_id from agent_teams order by team_id")
+          .map((rs, ctx) -> new Object[] {rs.getObject("agent_id", UUID.class), rs.getString("team_id")})
+          .forEach(row -> teamsByAgent.computeIfAbsent((UUID) row[0], id -> new java.util.ArrayList<>()).add((String) row[1]));
+      return handle.createQuery("select a.id, a.name, a.role, a.presence, a.capacity, a.last_seen, (select count(*) from conversations c"
+              + " where c.assigned_agent_id = a.id and c.state = 'WITH_AGENT') as load from agents a order by a.name, a.id")
+          .map((rs, ctx) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            var lastSeen = rs.getObject("last_seen", java.time.OffsetDateTime.class);
+            return new AgentStatus(id, rs.getString("name"), AgentRole.fromWire(rs.getString("role")), Presence.fromWire(rs.getString("presence")),
+                rs.getInt("load"), rs.getInt("capacity"), teamsByAgent.getOrDefault(id, List.of()),
+                java.util.Optional.ofNullable(lastSeen).map(java.time.OffsetDateTime::toInstant));
+          })
+          .list();
+    });
+  }
 }

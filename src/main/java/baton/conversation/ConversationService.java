@@ -89,6 +89,11 @@ public final class ConversationService {
     return store.latestHandoff(id);
   }
 
+  /** Every team, for supervisors. */
+  public List<Team> teams() {
+    return teams.all();
+  }
+
   public Optional<Team> team(String id) {
     return teams.find(id);
   }
