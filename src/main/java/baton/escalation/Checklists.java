@@ -24,11 +24,13 @@ final class Checklists {
 
   private Checklists() {}
 
-  /** The first checklist for this tier or topic. */
+  /**
+   * The checklist to run: the first one for this tier, else the first one for this topic. The tier
+   * decides how the customer is reached (a callback needs a phone number whatever the topic).
+   */
   static Optional<EscalationSpec.Checklist> applicable(EscalationSpec spec, EscalationSpec.Tier tier, String topic) {
-    return spec.checklists().stream()
-        .filter(list -> list.tiers().contains(tier.id()) || list.topics().contains(topic))
-        .findFirst();
+    return spec.checklists().stream().filter(list -> list.tiers().contains(tier.id())).findFirst()
+        .or(() -> spec.checklists().stream().filter(list -> list.topics().contains(topic)).findFirst());
   }
 
   /** Every checklist field whose value the conversation already holds, field → value. */
