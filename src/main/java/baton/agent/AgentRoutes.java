@@ -1,5 +1,6 @@
 package baton.agent;
 
+import baton.conversation.AgentNote;
 import baton.conversation.Conversation;
 import baton.conversation.ConversationState;
 import baton.conversation.Handoff;
@@ -89,6 +90,7 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
     routes.post("/api/agent/conversations/{id}/transfer", this::transfer);
+    routes.post("/api/agent/conversations/{id}/notes", this::addNote);
     routes.ws("/api/agent/live", this::live);
     routes.post("/api/agent/presence", this::presence);
     routes.get("/api/agent/supervisor/overview", this::overview);
@@ -247,6 +249,7 @@ public final class AgentRoutes implements HttpRoutes {
     body.put("packet", conversation.state() == ConversationState.BOT ? null
         : conversations.latestHandoff(conversation.id()).flatMap(Handoff::packetJson).map(Json::readTree).orElse(null));
     body.put("decisions", conversations.decisions(conversation.id()).stream().map(decision -> Json.readTree(decision.json())).toList());
+    body.put("notes", conversations.notes(conversation.id()).stream().map(AgentRoutes::noteJson).toList());
     body.put("messages", conversations.transcript(conversation.id(), 0));
     ctx.json(body);
   }
@@ -271,6 +274,20 @@ public final class AgentRoutes implements HttpRoutes {
     Conversation conversation = visibleConversation(ctx);
     conversations.agentTyping(conversation.id(), session(ctx).agent().ref());
     ctx.status(204);
+  }
+
+  private void addNote(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    JsonNode text = Json.readObject(ctx.body()).get("text");
+    if (text == null || !text.isTextual()) {
+      throw ApiException.badRequest("Field 'text' is required and must be a string.");
+    }
+    AgentNote note = conversations.addNote(conversation, session(ctx).agent().ref(), text.asText());
+    ctx.status(201).json(Map.of("note", noteJson(note)));
+  }
+
+  private static Map<String, Object> noteJson(AgentNote note) {
+    return Map.of("id", note.id().toString(), "author", note.author().name(), "text", note.text(), "createdAt", note.createdAt().toString());
   }
 
   private void transfer(Context ctx) {

@@ -76,4 +76,16 @@ public final class ConversationEvents {
     event.put("teamId", conversation.teamId().orElse(null));
     return event;
   }
+
+  /** An internal note: agents only, never the customer's topic. */
+  public void note(Conversation conversation, AgentNote note) {
+    var event = new java.util.LinkedHashMap<String, Object>();
+    event.put("type", "note");
+    event.put("conversationId", conversation.id().value().toString());
+    event.put("teamId", conversation.teamId().orElse(null));
+    event.put("agentId", conversation.assignedAgent().map(agent -> agent.id().toString()).orElse(null));
+    event.put("note", java.util.Map.of("id", note.id().toString(), "author", note.author().name(), "text", note.text(),
+        "createdAt", note.createdAt().toString()));
+    bus.publish(AGENTS_TOPIC, Json.write(event));
+  }
 }

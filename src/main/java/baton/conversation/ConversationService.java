@@ -89,6 +89,24 @@ public final class ConversationService {
     return store.latestHandoff(id);
   }
 
+  /**
+   * Adds an internal note for the agents; the customer never sees it (it lives outside the transcript)
+   * and only the agents' live topic hears of it.
+   */
+  public AgentNote addNote(Conversation conversation, AgentRef author, String text) {
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty() || body.length() > 4000) {
+      throw ApiException.badRequest("A note needs 1-4000 characters of text.");
+    }
+    AgentNote note = store.addNote(conversation.id(), author, body);
+    events.note(conversation, note);
+    return note;
+  }
+
+  public List<AgentNote> notes(ConversationId id) {
+    return store.notes(id);
+  }
+
   /** Every team, for supervisors. */
   public List<Team> teams() {
     return teams.all();

@@ -50,6 +50,12 @@ public interface ConversationStore {
    */
   void recordDecision(ConversationId id, long seq, String action, String json);
 
+  /** Stores an internal note; it never enters the message sequence the customer sees. */
+  AgentNote addNote(ConversationId id, AgentRef author, String text);
+
+  /** A conversation's internal notes, oldest first. */
+  List<AgentNote> notes(ConversationId id);
+
   /** The decision log of a conversation, oldest first. */
   List<StoredDecision> decisions(ConversationId id);
 

@@ -205,6 +205,26 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public AgentNote addNote(ConversationId id, AgentRef author, String text) {
+    var note = new AgentNote(UUID.randomUUID(), id, author, text, now());
+    jdbi.useHandle(handle -> handle.createUpdate("insert into agent_notes (id, conversation_id, agent_id, agent_name, body, created_at)"
+            + " values (:id, :conversation, :agent, :name, :body, :now)")
+        .bind("id", note.id()).bind("conversation", id.value()).bind("agent", author.id()).bind("name", author.name())
+        .bind("body", text).bind("now", note.createdAt()).execute());
+    return note;
+  }
+
+  @Override
+  public List<AgentNote> notes(ConversationId id) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select id, agent_id, agent_name, body, created_at from agent_notes where conversation_id = :id order by created_at, id")
+        .bind("id", id.value())
+        .map((rs, ctx) -> new AgentNote(rs.getObject("id", UUID.class), id,
+            new AgentRef(rs.getObject("agent_id", UUID.class), rs.getString("agent_name")), rs.getString("body"), instant(rs, "created_at")))
+        .list());
+  }
+
+  @Override
   public void recordDecision(ConversationId id, long seq, String action, String json) {
     jdbi.useTransaction(handle -> {
       boolean exists = handle.createQuery("select count(*) from decisions where conversation_id = :id and seq = :seq")
