@@ -92,11 +92,19 @@ class BrowserHandoffTest {
     agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']"))).click();
     WebElement reply = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reply-input']")));
     Browsers.screenshot(agent, "console-claimed");
+    // An internal note: shown to agents in the console, never to the customer.
+    reply.sendKeys("Checked the order: parcel lost, refund approved");
+    agent.findElement(By.cssSelector("[data-test='note-send']")).click();
+    agentWait.until(driver -> driver.findElements(By.cssSelector("[data-test='note']")).stream()
+        .anyMatch(note -> note.getText().contains("parcel lost, refund approved")));
+    assertThat(agent.findElement(By.cssSelector("[data-test='reply-input']")).getAttribute("value")).isEmpty();
+    assertThat(agent.findElement(By.cssSelector("[data-test='presence']")).getAttribute("value")).isEqualTo("online");
     reply.sendKeys("Hi, this is Alice. Let me check that for you.");
     agent.findElement(By.cssSelector("[data-test='reply-send']")).click();
 
     customerWait.until(driver -> messages(customer, "agent").stream()
         .anyMatch(m -> text(m).contains("Hi, this is Alice")));
+    assertThat(messages(customer, null)).noneMatch(m -> text(m).contains("refund approved"));
 
     send(customer, "Thanks Alice!");
     agentWait.until(driver -> driver.findElements(By.cssSelector("[data-test='transcript'] [data-test='message'][data-author='customer']"))

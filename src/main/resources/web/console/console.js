@@ -68,6 +68,9 @@ const ui = {
   reply: byId('reply'),
   send: byId('send'),
   resolve: byId('resolve'),
+  note: byId('note'),
+  notes: byId('c-notes'),
+  presence: byId('presence'),
   composerError: byId('composer-error'),
   readonly: byId('readonly'),
 };
@@ -500,6 +503,7 @@ function applyDetail(body) {
     handoff: body.handoff || null,
     packet: body.packet || null,
     decisions: Array.isArray(body.decisions) ? body.decisions : [],
+    notes: Array.isArray(body.notes) ? body.notes : [],
   };
   ui.transcript.setAttribute('aria-busy', 'true');
   const stick = state.rendered.size === 0 || stickToBottom;
@@ -567,7 +571,56 @@ function renderConversation() {
     ui.handoffTime.title = handoff.createdAt ? `Handed off ${formatFull(handoff.createdAt)}` : '';
   }
   renderBrief();
+  renderNotes();
   renderActions();
+}
+
+/** Internal notes, agents only: inserted as text, never as markup. */
+function renderNotes() {
+  const notes = (state.detail && state.detail.notes) || [];
+  ui.notes.hidden = notes.length === 0;
+  ui.notes.replaceChildren();
+  if (notes.length === 0) return;
+  const title = document.createElement('h2');
+  title.className = 'notes-title';
+  title.textContent = `Internal notes (${notes.length}) · agents only`;
+  ui.notes.append(title);
+  for (const note of notes) {
+    const item = document.createElement('p');
+    item.className = 'note';
+    item.dataset.test = 'note';
+    const who = document.createElement('strong');
+    who.textContent = `${note.author || 'Agent'} · ${note.createdAt ? formatClock(note.createdAt) : ''}: `;
+    item.append(who, document.createTextNode(String(note.text || '')));
+    ui.notes.append(item);
+  }
+}
+
+async function addNote() {
+  const id = state.selectedId;
+  const text = ui.reply.value.trim();
+  if (!id || !text || ui.note.disabled) return;
+  ui.note.disabled = true;
+  setText(ui.composerError, '');
+  try {
+    await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/notes`, { text });
+    if (state.selectedId === id) {
+      ui.reply.value = '';
+      await loadConversation();
+    }
+  } catch (e) {
+    if (!handleError(e, { quiet: true })) setText(ui.composerError, e.message);
+  } finally {
+    ui.note.disabled = false;
+  }
+}
+
+async function setPresence() {
+  try {
+    await api.post('/api/agent/presence', { status: ui.presence.value });
+  } catch (e) {
+    handleError(e);
+  }
 }
 
 /** The handoff packet and the decision log. Rebuilt only when they change; open sections stay open. */
@@ -914,6 +967,9 @@ function updatePreview(id, message) {
 
 function onLiveEvent(event) {
   switch (event.type) {
+    case 'note':
+      if (event.conversationId === state.selectedId) loadConversation();
+      break;
     case 'queue':
       refreshQueue();
       // Live messages only come for conversations I own; keep an open queued one fresh by reloading it.
@@ -982,6 +1038,8 @@ ui.bootRetry.addEventListener('click', boot);
 ui.logout.addEventListener('click', logout);
 ui.claim.addEventListener('click', claim);
 ui.resolve.addEventListener('click', resolveConversation);
+ui.note.addEventListener('click', addNote);
+ui.presence.addEventListener('change', setPresence);
 ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();
   sendReply();
