@@ -130,6 +130,38 @@ class BrowserHandoffTest {
   }
 
   @Test
+  void agentInTheConsole_transfersToBilling_withANote_andBillingSeesIt() {
+    var agentWait = new WebDriverWait(agent, Duration.ofSeconds(15));
+    var api = new ApiClient(server);
+    var started = api.post("/api/conversations", "{\"name\":\"Ada\"}");
+    String id = started.json().path("id").asText();
+    api.post("/api/conversations/" + id + "/messages", "{\"text\":\"agent please\"}", "Authorization",
+        ApiClient.bearer(started.json().path("token").asText()));
+
+    agent.get(server.baseUrl() + "/console/");
+    agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='email']")));
+    agent.findElement(By.cssSelector("[data-test='email']")).sendKeys(Demo.AGENTS.getFirst().email());
+    agent.findElement(By.cssSelector("[data-test='password']")).sendKeys(Demo.AGENTS.getFirst().password());
+    agent.findElement(By.cssSelector("[data-test='login']")).click();
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='queue-item']"))).click();
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']"))).click();
+    WebElement reply = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reply-input']")));
+    agentWait.until(driver -> !driver.findElements(By.cssSelector("[data-test='transfer-team'] option")).isEmpty());
+    new org.openqa.selenium.support.ui.Select(agent.findElement(By.cssSelector("[data-test='transfer-team']"))).selectByValue("billing");
+    reply.sendKeys("Double charge on KO-48213, please refund");
+    agent.findElement(By.cssSelector("[data-test='transfer']")).click();
+    agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-text"), "Passed to the Billing team"));
+    Browsers.screenshot(agent, "console-transferred");
+
+    var bob = new ApiClient(server);
+    bob.login(Demo.AGENTS.get(1).email(), Demo.AGENTS.get(1).password());
+    var view = bob.get("/api/agent/conversations/" + id).json();
+    assertThat(view.path("conversation").path("state").asText()).isEqualTo("QUEUED");
+    assertThat(view.path("conversation").path("team").path("id").asText()).isEqualTo("billing");
+    assertThat(view.path("handoff").path("detail").asText()).isEqualTo("Transferred by Alice: Double charge on KO-48213, please refund");
+  }
+
+  @Test
   void widget_whenTheServerRestarts_reconnectsAndShowsWhatItMissedExactlyOnce() throws Exception {
     Path dir = Files.createTempDirectory("baton-reconnect-");
     int port;

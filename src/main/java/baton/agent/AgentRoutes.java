@@ -83,6 +83,8 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/login", this::login);
     routes.post("/api/agent/logout", this::logout);
     routes.get("/api/agent/me", ctx -> ctx.json(me(session(ctx))));
+    routes.get("/api/agent/teams", ctx -> ctx.json(Map.of("teams", conversations.teams().stream()
+        .map(team -> Map.of("id", team.id(), "name", team.name())).toList())));
     routes.get("/api/agent/queue", this::queue);
     routes.get("/api/agent/conversations/{id}", this::conversation);
     routes.post("/api/agent/conversations/{id}/claim", this::claim);

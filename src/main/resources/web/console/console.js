@@ -69,6 +69,8 @@ const ui = {
   send: byId('send'),
   resolve: byId('resolve'),
   note: byId('note'),
+  transfer: byId('transfer'),
+  transferTeam: byId('transfer-team'),
   notes: byId('c-notes'),
   presence: byId('presence'),
   composerError: byId('composer-error'),
@@ -572,6 +574,12 @@ function renderConversation() {
   }
   renderBrief();
   renderNotes();
+  if (state.teams === undefined) {
+    state.teams = [];
+    loadTeams();
+  } else {
+    renderTransferTeams();
+  }
   renderActions();
 }
 
@@ -612,6 +620,63 @@ async function addNote() {
     if (!handleError(e, { quiet: true })) setText(ui.composerError, e.message);
   } finally {
     ui.note.disabled = false;
+  }
+}
+
+/** Fills the transfer list once per session: every team but the conversation's own is offered. */
+async function loadTeams() {
+  try {
+    const body = await api.get('/api/agent/teams');
+    state.teams = Array.isArray(body && body.teams) ? body.teams : [];
+  } catch (e) {
+    handleError(e, { quiet: true });
+    state.teams = [];
+  }
+  renderTransferTeams();
+}
+
+function renderTransferTeams() {
+  const current = state.detail && state.detail.conversation && state.detail.conversation.team;
+  const options = (state.teams || []).filter((team) => !current || team.id !== current.id);
+  ui.transferTeam.replaceChildren(...options.map((team) => {
+    const option = document.createElement('option');
+    option.value = team.id;
+    option.textContent = team.name;
+    return option;
+  }));
+  ui.transfer.disabled = options.length === 0;
+  ui.transferTeam.disabled = options.length === 0;
+}
+
+/** Transfers with the composer's text as the note for the next team; the note is required. */
+async function transferConversation() {
+  const id = state.selectedId;
+  const note = ui.reply.value.trim();
+  if (!id || ui.transfer.disabled) return;
+  if (!note) {
+    setText(ui.composerError, 'Write a note for the next team in the box first: why it goes to them.');
+    return;
+  }
+  ui.transfer.disabled = true;
+  setText(ui.composerError, '');
+  try {
+    const teamName = ui.transferTeam.selectedOptions[0] ? ui.transferTeam.selectedOptions[0].textContent : 'other';
+    await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/transfer`, { teamId: ui.transferTeam.value, note });
+    ui.reply.value = '';
+    state.mine = state.mine.filter((c) => c.id !== id);
+    state.drafts.delete(id);
+    if (state.selectedId === id) {
+      state.selectedId = null;
+      state.detail = null;
+    }
+    renderLists();
+    renderConversation();
+    refreshQueue();
+    showNotice(`Passed to the ${teamName} team with your note.`);
+  } catch (e) {
+    if (!handleError(e, { quiet: true })) setText(ui.composerError, e.message);
+  } finally {
+    ui.transfer.disabled = false;
   }
 }
 
@@ -1039,6 +1104,7 @@ ui.logout.addEventListener('click', logout);
 ui.claim.addEventListener('click', claim);
 ui.resolve.addEventListener('click', resolveConversation);
 ui.note.addEventListener('click', addNote);
+ui.transfer.addEventListener('click', transferConversation);
 ui.presence.addEventListener('change', setPresence);
 ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();
