@@ -4,6 +4,7 @@ import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
 import baton.agent.AutoAssigner;
+import baton.agent.CannedReplies;
 import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
 import baton.agent.Passwords;
@@ -114,7 +115,9 @@ public final class Main {
       }
       createAdmin(settings, agents, passwords, spec);
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
-      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain));
+      CannedReplies canned = () -> brain.spec().cannedReplies().stream()
+          .map(reply -> new CannedReplies.Reply(reply.id(), reply.title(), reply.text())).toList();
+      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned);
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),

@@ -148,6 +148,11 @@ class BrowserHandoffTest {
     WebElement reply = agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='reply-input']")));
     agentWait.until(driver -> !driver.findElements(By.cssSelector("[data-test='transfer-team'] option")).isEmpty());
     new org.openqa.selenium.support.ui.Select(agent.findElement(By.cssSelector("[data-test='transfer-team']"))).selectByValue("billing");
+    // A canned reply goes into the box with the names filled in, to edit before sending.
+    agentWait.until(driver -> driver.findElements(By.cssSelector("[data-test='canned'] option")).size() > 1);
+    new org.openqa.selenium.support.ui.Select(agent.findElement(By.cssSelector("[data-test='canned']"))).selectByValue("greeting");
+    assertThat(reply.getAttribute("value")).startsWith("Hi Ada, this is Alice from Kestrel Outfitters.");
+    reply.clear();
     reply.sendKeys("Double charge on KO-48213, please refund");
     agent.findElement(By.cssSelector("[data-test='transfer']")).click();
     agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-text"), "Passed to the Billing team"));

@@ -64,9 +64,16 @@ public final class AgentRoutes implements HttpRoutes {
   private record Listener(LiveSocket socket, EventBus.Subscription subscription, UUID agentId) {}
 
   private final KnowledgeAdmin knowledge;
+  private final CannedReplies canned;
 
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
       EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge) {
+    this(agents, passwords, tokens, conversations, bus, clock, meters, knowledge, CannedReplies.NONE);
+  }
+
+  public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
+      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned) {
+    this.canned = canned;
     this.knowledge = knowledge;
     this.agents = agents;
     this.passwords = passwords;
@@ -83,6 +90,7 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/login", this::login);
     routes.post("/api/agent/logout", this::logout);
     routes.get("/api/agent/me", ctx -> ctx.json(me(session(ctx))));
+    routes.get("/api/agent/canned", ctx -> ctx.json(Map.of("replies", canned.all())));
     routes.get("/api/agent/teams", ctx -> ctx.json(Map.of("teams", conversations.teams().stream()
         .map(team -> Map.of("id", team.id(), "name", team.name())).toList())));
     routes.get("/api/agent/queue", this::queue);

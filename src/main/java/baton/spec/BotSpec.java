@@ -25,7 +25,8 @@ public record BotSpec(
     String handoffMessage,
     String noAnswerMessage,
     List<Team> teams,
-    EscalationSpec escalation) {
+    EscalationSpec escalation,
+    List<CannedReply> cannedReplies) {
   public BotSpec {
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
@@ -40,6 +41,7 @@ public record BotSpec(
     requireNonNull(noAnswerMessage, "noAnswerMessage");
     teams = List.copyOf(teams);
     requireNonNull(escalation, "escalation");
+    cannedReplies = List.copyOf(cannedReplies);
   }
 
   /**
@@ -72,6 +74,15 @@ public record BotSpec(
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);
       requireNonNull(pollInterval, "pollInterval");
+    }
+  }
+
+  /** A ready-made agent reply; {@code {customer}} and {@code {agent}} are filled in by the console. */
+  public record CannedReply(String id, String title, String text) {
+    public CannedReply {
+      requireNonNull(id, "id");
+      requireNonNull(title, "title");
+      requireNonNull(text, "text");
     }
   }
 

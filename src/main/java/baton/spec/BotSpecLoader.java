@@ -32,7 +32,9 @@ public final class BotSpecLoader {
 
   record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, EscalationSpecReader.RawEscalation escalation,
       RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
-      List<RawTeam> teams) {}
+      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies) {}
+
+  record RawCanned(String id, String title, String text) {}
 
   record RawBot(String name, String greeting, String acknowledgement) {}
 
@@ -210,6 +212,23 @@ public final class BotSpecLoader {
     EscalationSpec escalation = EscalationSpecReader.read(file, raw.escalation(), raw.tiers(), raw.checklists(), defaultTeam,
         defaultTeamMinutes, raw.handoff() == null ? null : raw.handoff().defaultTier(),
         raw.handoff() == null ? null : raw.handoff().templates(), liveTemplate, teamIds, positions, at, problems);
+    List<BotSpec.CannedReply> canned = new ArrayList<>();
+    Set<String> cannedIds = new HashSet<>();
+    List<RawCanned> rawCanned = raw.cannedReplies() == null ? List.of() : raw.cannedReplies();
+    for (int i = 0; i < rawCanned.size(); i++) {
+      RawCanned reply = rawCanned.get(i);
+      String cannedAt = "/cannedReplies/" + i;
+      if (reply.id() == null || !reply.id().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+        problems.add(at.apply(cannedAt + "/id") + "canned reply id '" + reply.id() + "' must be a lower-case name");
+      } else if (!cannedIds.add(reply.id())) {
+        problems.add(at.apply(cannedAt + "/id") + "canned reply '" + reply.id() + "' is listed twice");
+      }
+      if (blank(reply.text()) || reply.text().length() > 2000) {
+        problems.add(at.apply(cannedAt) + "canned reply '" + reply.id() + "' needs a text of 1-2000 characters");
+      }
+      canned.add(new BotSpec.CannedReply(String.valueOf(reply.id()), blank(reply.title()) ? String.valueOf(reply.id()) : reply.title(),
+          reply.text() == null ? "" : reply.text().strip()));
+    }
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -221,7 +240,7 @@ public final class BotSpecLoader {
         : raw.handoff().noAnswer();
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(),
         raw.bot().acknowledgement() == null ? "Glad that helped! Is there anything else I can do for you?" : raw.bot().acknowledgement(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
-        escalation);
+        escalation, canned);
   }
 
   private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,

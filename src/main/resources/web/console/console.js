@@ -70,6 +70,7 @@ const ui = {
   resolve: byId('resolve'),
   note: byId('note'),
   transfer: byId('transfer'),
+  canned: byId('canned'),
   transferTeam: byId('transfer-team'),
   notes: byId('c-notes'),
   presence: byId('presence'),
@@ -574,6 +575,10 @@ function renderConversation() {
   }
   renderBrief();
   renderNotes();
+  if (state.canned === undefined) {
+    state.canned = [];
+    loadCanned();
+  }
   if (state.teams === undefined) {
     state.teams = [];
     loadTeams();
@@ -621,6 +626,38 @@ async function addNote() {
   } finally {
     ui.note.disabled = false;
   }
+}
+
+/** The spec's canned replies, loaded once per session into the composer's list. */
+async function loadCanned() {
+  try {
+    const body = await api.get('/api/agent/canned');
+    state.canned = Array.isArray(body && body.replies) ? body.replies : [];
+  } catch (e) {
+    handleError(e, { quiet: true });
+    state.canned = [];
+  }
+  ui.canned.replaceChildren(ui.canned.options[0], ...state.canned.map((reply) => {
+    const option = document.createElement('option');
+    option.value = reply.id;
+    option.textContent = reply.title;
+    return option;
+  }));
+  ui.canned.hidden = state.canned.length === 0;
+}
+
+/** Puts the chosen reply in the box, with the customer's and my name filled in, for the agent to edit. */
+function insertCanned() {
+  const reply = (state.canned || []).find((candidate) => candidate.id === ui.canned.value);
+  ui.canned.value = '';
+  if (!reply) return;
+  const customer = state.detail && state.detail.conversation && state.detail.conversation.customer;
+  const me = state.me && state.me.agent;
+  const text = String(reply.text || '')
+    .replaceAll('{customer}', (customer && customer.name) || 'there')
+    .replaceAll('{agent}', (me && me.name) || 'your agent');
+  ui.reply.value = ui.reply.value.trim() ? `${ui.reply.value.trimEnd()}\n${text}` : text;
+  ui.reply.focus();
 }
 
 /** Fills the transfer list once per session: every team but the conversation's own is offered. */
@@ -1105,6 +1142,7 @@ ui.claim.addEventListener('click', claim);
 ui.resolve.addEventListener('click', resolveConversation);
 ui.note.addEventListener('click', addNote);
 ui.transfer.addEventListener('click', transferConversation);
+ui.canned.addEventListener('change', insertCanned);
 ui.presence.addEventListener('change', setPresence);
 ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();

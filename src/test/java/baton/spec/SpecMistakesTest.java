@@ -85,6 +85,8 @@ class SpecMistakesTest {
             14, "needs answer.validation"),
         Arguments.of("missing required greeting", "  greeting: Hello\n", "", 1, "bot.greeting is required"),
         Arguments.of("list where a text belongs", "  name: Sam", "  name: [Sam", 2, "bot.name: expected"),
+        Arguments.of("canned reply listed twice", "teams:\n", "cannedReplies:\n  - id: hi\n    text: Hi\n  - id: hi\n    text: Hello\nteams:\n", 38,
+            "canned reply 'hi' is listed twice"),
         Arguments.of("broken YAML syntax", "  name: Sam", "  name: Sam: x", 2, ""));
   }
 
