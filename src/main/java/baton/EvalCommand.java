@@ -127,8 +127,7 @@ final class EvalCommand {
       java.time.Clock clock = java.time.Clock.systemUTC();
       baton.escalation.LiveBrain brain;
       try {
-        brain = baton.escalation.LiveBrain.load(specFile, new baton.spec.BotSpecLoader(), teams -> {},
-            new baton.knowledge.VectorCache(MiniLmEmbedder.shared(work)), new baton.knowledge.SyncStatuses(clock), clock);
+        brain = baton.escalation.LiveBrain.standalone(specFile, work, new baton.knowledge.SyncStatuses(clock), clock);
       } catch (baton.spec.SpecException e) {
         e.problems().forEach(command.commandLine().getErr()::println);
         return 2;

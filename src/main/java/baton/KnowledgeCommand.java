@@ -1,11 +1,8 @@
 package baton;
 
 import baton.escalation.LiveBrain;
-import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SourceStatus;
 import baton.knowledge.SyncStatuses;
-import baton.knowledge.VectorCache;
-import baton.spec.BotSpecLoader;
 import baton.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,13 +39,13 @@ final class KnowledgeCommand {
       PrintWriter err = command.commandLine().getErr();
       Clock clock = Clock.systemUTC();
       var statuses = new SyncStatuses(clock);
-      var vectors = new VectorCache(MiniLmEmbedder.shared(Files.createTempDirectory("baton-sync")));
+      Path work = Files.createTempDirectory("baton-sync");
       var bar = new ProgressBarBuilder().setTaskName("syncing").setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
           .setUpdateIntervalMillis(200).continuousUpdate().build();
       Thread progress = Thread.ofPlatform().daemon().start(() -> follow(statuses, bar));
       LiveBrain brain;
       try {
-        brain = LiveBrain.load(spec, new BotSpecLoader(), teams -> {}, vectors, statuses, clock);
+        brain = LiveBrain.standalone(spec, work, statuses, clock);
       } catch (SpecException e) {
         progress.interrupt();
         bar.close();

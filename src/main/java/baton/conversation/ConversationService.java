@@ -202,10 +202,7 @@ public final class ConversationService {
   }
 
   private static Citation citation(Passage passage) {
-    String title = passage.heading().equals(passage.articleTitle())
-        ? passage.articleTitle()
-        : passage.articleTitle() + " › " + passage.heading();
-    return new Citation(title, passage.url());
+    return new Citation(passage.citationTitle(), passage.url());
   }
 
   private List<Message> handOff(Conversation conversation, Decision.HandOff handOff) {

@@ -248,25 +248,27 @@ public final class JdbiConversationStore implements ConversationStore {
   @Override
   public Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
-      Instant now = now();
-      int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
-              + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
-          .bind("id", id.value())
-          .bind("agent", agent.id())
-          .bind("agentName", agent.name())
-          .bind("now", now)
-          .execute();
-      if (changed == 0) {
+      if (!giveTo(handle, id, agent, now())) {
         return Optional.<Message>empty();
       }
-      handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now"
-              + " where conversation_id = :id and claimed_by is null")
-          .bind("id", id.value())
-          .bind("agent", agent.id())
-          .bind("now", now)
-          .execute();
       return Optional.of(insertMessage(handle, id, notice));
     });
+  }
+
+  /**
+   * QUEUED → WITH_AGENT for this agent, compare-and-set on the state, and the open handoff marked as
+   * claimed: what a claim and an assignment both do. False when the conversation was no longer queued.
+   */
+  private static boolean giveTo(Handle handle, ConversationId id, AgentRef agent, Instant now) {
+    int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
+            + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
+        .bind("id", id.value()).bind("agent", agent.id()).bind("agentName", agent.name()).bind("now", now).execute();
+    if (changed == 0) {
+      return false;
+    }
+    handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and claimed_by is null")
+        .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
+    return true;
   }
 
   @Override
@@ -291,11 +293,7 @@ public final class JdbiConversationStore implements ConversationStore {
         return Optional.<Assigned>empty();
       }
       ConversationId id = new ConversationId(next.get());
-      handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
-              + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
-          .bind("id", id.value()).bind("agent", agent.id()).bind("agentName", agent.name()).bind("now", now).execute();
-      handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and claimed_by is null")
-          .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
+      giveTo(handle, id, agent, now);
       return Optional.of(new Assigned(id, insertMessage(handle, id, notice)));
     });
   }

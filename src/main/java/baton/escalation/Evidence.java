@@ -33,14 +33,8 @@ public record Evidence(String rule, double probability, double answerAbove, doub
   }
 
   private static Considered considered(Candidate candidate) {
-    return new Considered(title(candidate), candidate.passage().url(), candidate.fused(), candidate.semantic(),
+    return new Considered(candidate.passage().citationTitle(), candidate.passage().url(), candidate.fused(), candidate.semantic(),
         candidate.lexical(), candidate.topicProbability());
-  }
-
-  static String title(Candidate candidate) {
-    var passage = candidate.passage();
-    return passage.heading().equals(passage.articleTitle()) ? passage.articleTitle()
-        : passage.articleTitle() + " › " + passage.heading();
   }
 
   /** One line for agents and logs. */

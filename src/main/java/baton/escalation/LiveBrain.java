@@ -3,6 +3,7 @@ package baton.escalation;
 import baton.knowledge.FolderSync;
 import baton.knowledge.KnowledgeBase;
 import baton.knowledge.KnowledgeSync;
+import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SourceStatus;
 import baton.knowledge.SourceSync;
 import baton.knowledge.SyncReport;
@@ -96,15 +97,18 @@ public final class LiveBrain {
     return brain;
   }
 
+  /**
+   * A brain for tools and tests, without a server: teams go nowhere, vectors come from the JVM's one
+   * sentence model with its caches under {@code workDir}.
+   */
+  public static LiveBrain standalone(Path specFile, Path workDir, SyncStatuses statuses, Clock clock) {
+    return load(specFile, new BotSpecLoader(), teams -> { }, new VectorCache(MiniLmEmbedder.shared(workDir)), statuses, clock);
+  }
+
   private Brain build(boolean syncWeb, List<String> problems) {
     BotSpec spec = loader.load(specFile);
     sync = new KnowledgeSync(sourcesFor(spec));
-    List<SyncReport> reports = new ArrayList<>();
-    for (SourceSync source : sync.sources()) {
-      if (source instanceof FolderSync || syncWeb || (source instanceof WebSync web && web.isDue())) {
-        reports.add(syncOne(source));
-      }
-    }
+    List<SyncReport> reports = syncWeb ? sync.syncAll() : sync.syncDue();
     reports.forEach(report -> report.errors().forEach(error -> problems.add(error.document() + ": " + error.message())));
     KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
     BotPolicy policy = PolicyFit.of(spec, knowledge);
@@ -113,15 +117,6 @@ public final class LiveBrain {
       log.warn("knowledge sync problems (the rest is live):\n{}", String.join("\n", problems));
     }
     return new Brain(spec, knowledge, policy);
-  }
-
-  private static SyncReport syncOne(SourceSync source) {
-    try {
-      return source.sync();
-    } catch (RuntimeException e) {
-      return new SyncReport(source.sourceId(), List.of(), List.of(), List.of(), List.of(),
-          List.of(new baton.knowledge.SyncError(source.sourceId(), "sync failed: " + e)), source.articles());
-    }
   }
 
   /** The spec's sources, reusing the instance (and its hashes) of any source configured as before. */
@@ -181,7 +176,7 @@ public final class LiveBrain {
       List<SyncReport> reports = new ArrayList<>();
       for (SourceSync source : sync.sources()) {
         if (source instanceof WebSync web && web.isDue()) {
-          reports.add(syncOne(source));
+          reports.add(sync.sync(source));
         }
       }
       if (reports.stream().anyMatch(SyncReport::changedAnything)) {

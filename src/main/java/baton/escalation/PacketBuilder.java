@@ -61,7 +61,7 @@ final class PacketBuilder {
     Retrieval retrieval = reading.retrieval();
     for (Candidate candidate : retrieval.candidates()) {
       if (next.size() < 3 && !triedUrls.contains(candidate.passage().url()) && candidate.semantic() > 0.3) {
-        next.add(new HandoffPacket.NextAction("article", Evidence.title(candidate), candidate.passage().url()));
+        next.add(new HandoffPacket.NextAction("article", candidate.passage().citationTitle(), candidate.passage().url()));
       }
     }
     missing.forEach(item -> next.add(new HandoffPacket.NextAction("ask", "Ask for the " + item.label().toLowerCase(java.util.Locale.ROOT), null)));

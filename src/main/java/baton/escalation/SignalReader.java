@@ -167,7 +167,8 @@ final class SignalReader {
     return sum;
   }
 
-  private static String normalise(String text) {
+  /** Lower case, words only: what "the same words" means for repeats and picked options. */
+  static String normalise(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 }

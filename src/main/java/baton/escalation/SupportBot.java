@@ -104,8 +104,10 @@ public final class SupportBot {
     LiveBrain.Brain now = brain.get();
     SignalReader.Reading reading = reader.read(context, now);
     Decision decision = decide(context, now, reading);
-    log.debug("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
-        decision.record().signals(), decision.evidence().summary());
+    if (log.isDebugEnabled()) { // the summary is formatted text: not worth building on every turn for nobody
+      log.debug("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
+          decision.record().signals(), decision.evidence().summary());
+    }
     return decision;
   }
 
@@ -417,22 +419,15 @@ public final class SupportBot {
       };
       return index >= 1 && index <= offered.size() ? Optional.of(offered.get(index - 1)) : Optional.empty();
     }
-    String said = normalise(text);
-    return offered.stream().filter(passage -> said.equals(normalise(passage.heading()))
-        || said.equals(normalise(passage.articleTitle() + " " + passage.heading()))).findFirst();
-  }
-
-  private static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    String said = SignalReader.normalise(text);
+    return offered.stream().filter(passage -> said.equals(SignalReader.normalise(passage.heading()))
+        || said.equals(SignalReader.normalise(passage.articleTitle() + " " + passage.heading()))).findFirst();
   }
 
   private static String clarifyText(String lead, List<Passage> options) {
     var text = new StringBuilder(lead);
     for (int i = 0; i < options.size(); i++) {
-      Passage option = options.get(i);
-      String title = option.heading().equals(option.articleTitle()) ? option.articleTitle()
-          : option.articleTitle() + " › " + option.heading();
-      text.append('\n').append(i + 1).append(". ").append(title);
+      text.append('\n').append(i + 1).append(". ").append(options.get(i).citationTitle());
     }
     return text.append("\nReply with a number, or ask in other words.").toString();
   }

@@ -154,9 +154,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   private static List<String> samples(Passage passage) {
     List<String> samples = new ArrayList<>();
-    String heading = passage.heading().equals(passage.articleTitle())
-        ? passage.heading()
-        : passage.articleTitle() + " › " + passage.heading();
+    String heading = passage.citationTitle();
     if (!passage.phrasings().isEmpty()) {
       samples.add(passage.heading());
       samples.addAll(passage.phrasings());

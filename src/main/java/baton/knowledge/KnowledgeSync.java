@@ -33,7 +33,7 @@ public final class KnowledgeSync {
   public List<SyncReport> syncAll() {
     List<SyncReport> reports = new ArrayList<>();
     for (SourceSync source : sources) {
-      reports.add(syncOne(source));
+      reports.add(sync(source));
     }
     return reports;
   }
@@ -47,13 +47,14 @@ public final class KnowledgeSync {
         case WebSync web -> web.isDue();
       };
       if (due) {
-        reports.add(syncOne(source));
+        reports.add(sync(source));
       }
     }
     return reports;
   }
 
-  private static SyncReport syncOne(SourceSync source) {
+  /** Syncs one source; a source that throws is reported as an error of that source and keeps its last articles. */
+  public SyncReport sync(SourceSync source) {
     try {
       return source.sync();
     } catch (RuntimeException e) {

@@ -22,6 +22,11 @@ public record Passage(String articleTitle, String heading, String text, String u
     this(articleTitle, heading, text, url, List.of());
   }
 
+  /** How citations, options and evidence name the passage: "Article › Section", or the title alone for its lead section. */
+  public String citationTitle() {
+    return heading.equals(articleTitle) ? articleTitle : articleTitle + " › " + heading;
+  }
+
   Passage withPhrasings(List<String> more) {
     return new Passage(articleTitle, heading, text, url, more);
   }

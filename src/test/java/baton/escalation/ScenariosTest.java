@@ -3,10 +3,7 @@ package baton.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import baton.Demo;
-import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SyncStatuses;
-import baton.knowledge.VectorCache;
-import baton.spec.BotSpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +23,7 @@ class ScenariosTest {
   private final Clock clock = Clock.systemUTC();
 
   private SupportBot demoBot() {
-    var brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
-        new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
+    var brain = LiveBrain.standalone(Demo.installFiles(work.resolve("demo")), work, new SyncStatuses(clock), clock);
     return SupportBot.withStandardSignals(brain::current, clock);
   }
 

@@ -1,10 +1,7 @@
 package baton.escalation;
 
 import baton.Demo;
-import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SyncStatuses;
-import baton.knowledge.VectorCache;
-import baton.spec.BotSpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +46,7 @@ public class SignalsBenchmark {
   public void setUp() throws IOException {
     Path work = Files.createTempDirectory("baton-bench");
     Clock clock = Clock.systemUTC();
-    brain = LiveBrain.load(Demo.installFiles(work.resolve("demo")), new BotSpecLoader(), teams -> {},
-        new VectorCache(MiniLmEmbedder.shared(work)), new SyncStatuses(clock), clock);
+    brain = LiveBrain.standalone(Demo.installFiles(work.resolve("demo")), work, new SyncStatuses(clock), clock);
     bot = SupportBot.withStandardSignals(brain::current, clock);
     List<TurnContext.Line> lines = new ArrayList<>();
     long seq = 1;
