@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
       Map.entry("platform", Set.of()),
+      Map.entry("compliance", Set.of("platform")),
       Map.entry("spec", Set.of("platform", "routing", "signals")),
       Map.entry("routing", Set.of("platform")),
       Map.entry("knowledge", Set.of("platform")),
