@@ -1,5 +1,6 @@
 package baton;
 
+import baton.agent.AgentAdminRoutes;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
@@ -99,7 +100,7 @@ public final class Main {
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock);
       var sentiment = SentimentScorer.withVaderLexicon();
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
-          new PaymentAndSecretDetector(), clock, new StoredQueueWaits(conversationStore, new WaitEstimator()));
+          new PaymentAndSecretDetector(), clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
@@ -123,6 +124,7 @@ public final class Main {
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
+          new AgentAdminRoutes(agents, teams, passwords, conversations),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), brain::reload);

@@ -7,6 +7,7 @@ import baton.conversation.Handoff;
 import baton.conversation.ConversationEvents;
 import baton.conversation.ConversationId;
 import baton.conversation.ConversationService;
+import baton.conversation.ConversationStore;
 import baton.conversation.ConversationView;
 import baton.conversation.QueueEntry;
 import baton.platform.ApiException;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/agent/**}: login, the queue, one conversation, claim, reply, resolve, and the agents'
- * live socket. Every route but login needs a session cookie; every POST also needs the session's
+ * live socket. Every route but login needs a session cookie; every change (POST, PATCH) also needs the session's
  * CSRF token in {@code X-CSRF-Token}, so another site cannot act with an agent's cookie. Thread-safe.
  */
 public final class AgentRoutes implements HttpRoutes {
@@ -99,6 +100,8 @@ public final class AgentRoutes implements HttpRoutes {
     routes.post("/api/agent/conversations/{id}/messages", this::reply);
     routes.post("/api/agent/conversations/{id}/typing", this::typing);
     routes.post("/api/agent/conversations/{id}/resolve", this::resolve);
+    routes.post("/api/agent/conversations/{id}/hand-back", this::handBack);
+    routes.post("/api/agent/conversations/{id}/reassign", this::reassign);
     routes.post("/api/agent/conversations/{id}/transfer", this::transfer);
     routes.post("/api/agent/conversations/{id}/notes", this::addNote);
     routes.ws("/api/agent/live", this::live);
@@ -114,7 +117,7 @@ public final class AgentRoutes implements HttpRoutes {
     });
   }
 
-  private static void requireRole(Context ctx, AgentRole... allowed) {
+  static void requireRole(Context ctx, AgentRole... allowed) {
     AgentRole role = session(ctx).agent().role();
     if (!List.of(allowed).contains(role)) {
       throw new ApiException(403, "forbidden", "This needs the role " + List.of(allowed).stream().map(AgentRole::wireName).toList()
@@ -133,13 +136,13 @@ public final class AgentRoutes implements HttpRoutes {
     if (session == null) {
       throw ApiException.unauthorized("Log in to the agent console first.");
     }
-    if (ctx.method() == HandlerType.POST && !sameSecret(ctx.header("X-CSRF-Token"), session.csrfToken())) {
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && !sameSecret(ctx.header("X-CSRF-Token"), session.csrfToken())) {
       throw new ApiException(403, "csrf", "Missing or wrong X-CSRF-Token header; reload the console.");
     }
     ctx.attribute(SESSION_ATTRIBUTE, session);
   }
 
-  private static AgentSession session(Context ctx) {
+  static AgentSession session(Context ctx) {
     AgentSession session = ctx.attribute(SESSION_ATTRIBUTE);
     if (session == null) {
       throw ApiException.unauthorized("Log in to the agent console first.");
@@ -219,6 +222,11 @@ public final class AgentRoutes implements HttpRoutes {
     json.put("queuedAt", entry.queuedAt());
     json.put("waitingSeconds", Math.max(0, Duration.between(entry.queuedAt(), now).toSeconds()));
     json.put("lastMessage", entry.lastMessage().map(text -> text.length() > 140 ? text.substring(0, 140) + "…" : text).orElse(null));
+    json.put("priority", entry.priority());
+    json.put("tier", entry.tierId().orElse(null));
+    json.put("skill", entry.requiredSkill().orElse(null));
+    json.put("frustration", entry.frustration().orElse(null));
+    json.put("assignedAgent", entry.assignedAgent().orElse(null));
     return json;
   }
 
@@ -311,10 +319,53 @@ public final class AgentRoutes implements HttpRoutes {
     ctx.json(Map.of("conversation", conversations.view(moved)));
   }
 
+  /** Body (optional): {@code {"note": "...", "reusable": true}}. */
   private void resolve(Context ctx) {
     Conversation conversation = visibleConversation(ctx);
-    Conversation resolved = conversations.resolve(conversation.id(), session(ctx).agent().ref());
+    JsonNode body = ctx.body().isBlank() ? Json.readObject("{}") : Json.readObject(ctx.body());
+    JsonNode note = body.path("note");
+    JsonNode reusable = body.path("reusable");
+    if ((!note.isMissingNode() && !note.isNull() && !note.isTextual()) || (!reusable.isMissingNode() && !reusable.isBoolean())) {
+      throw ApiException.badRequest("'note' must be text and 'reusable' true or false.");
+    }
+    Conversation resolved = conversations.resolve(conversation.id(), session(ctx).agent().ref(),
+        new ConversationStore.Resolution(Optional.ofNullable(note.isTextual() ? note.asText() : null), reusable.asBoolean(false)));
     ctx.json(Map.of("conversation", conversations.view(resolved)));
+  }
+
+  /** Body (optional): {@code {"note": "..."}} for the record. */
+  private void handBack(Context ctx) {
+    Conversation conversation = visibleConversation(ctx);
+    JsonNode body = ctx.body().isBlank() ? Json.readObject("{}") : Json.readObject(ctx.body());
+    JsonNode note = body.path("note");
+    if (!note.isMissingNode() && !note.isNull() && !note.isTextual()) {
+      throw ApiException.badRequest("'note' must be text.");
+    }
+    Conversation back = conversations.handBack(conversation.id(), session(ctx).agent().ref(),
+        Optional.ofNullable(note.isTextual() ? note.asText() : null));
+    ctx.json(Map.of("conversation", conversations.view(back)));
+  }
+
+  /** Supervisors: {@code {"agentId": "..."}} gives the conversation to that agent. */
+  private void reassign(Context ctx) {
+    requireRole(ctx, AgentRole.SUPERVISOR, AgentRole.ADMIN);
+    Conversation conversation = visibleConversation(ctx);
+    String agentId = Json.readObject(ctx.body()).path("agentId").asText("");
+    Agent to = parseUuid(agentId).flatMap(agents::find)
+        .orElseThrow(() -> ApiException.badRequest("Send 'agentId': the id of an existing agent."));
+    if (conversation.teamId().isPresent() && !to.teamIds().contains(conversation.teamId().get())) {
+      throw ApiException.badRequest(to.name() + " is not in the " + conversation.teamId().get()
+          + " team; transfer the conversation to one of their teams instead.");
+    }
+    ctx.json(Map.of("conversation", conversations.view(conversations.reassign(conversation.id(), to.ref()))));
+  }
+
+  static Optional<UUID> parseUuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private void live(WsConfig ws) {

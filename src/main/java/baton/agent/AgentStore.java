@@ -36,6 +36,18 @@ public interface AgentStore {
 
   void setCapacity(UUID agentId, int capacity);
 
+  /** Replaces the agent's skills (lower-case names); routing gives skill-tagged conversations only to holders. */
+  void setSkills(UUID agentId, java.util.Collection<String> skills);
+
+  /** Replaces the agent's team memberships. */
+  void setTeams(UUID agentId, List<String> teamIds);
+
+  /** Changes name and role; false when there is no such agent. */
+  boolean rename(UUID agentId, String name, AgentRole role);
+
+  /** Sets a new password hash and ends the agent's sessions, so a changed password locks out old logins. */
+  void setPasswordHash(UUID agentId, String passwordHash);
+
   /** Online agents of the team below their capacity, least loaded first. */
   java.util.List<AvailableAgent> available(String teamId);
 

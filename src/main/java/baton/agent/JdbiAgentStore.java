@@ -141,6 +141,48 @@ public final class JdbiAgentStore implements AgentStore {
   }
 
   @Override
+  public void setSkills(UUID agentId, java.util.Collection<String> skills) {
+    List<String> names = skills.stream().map(skill -> skill.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    for (String skill : names) {
+      if (!skill.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+        throw new IllegalArgumentException("skill '" + skill + "' must be a lower-case name such as refunds");
+      }
+    }
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("delete from agent_skills where agent_id = :id").bind("id", agentId).execute();
+      for (String skill : names) {
+        handle.createUpdate("insert into agent_skills (agent_id, skill) values (:id, :skill)").bind("id", agentId).bind("skill", skill)
+            .execute();
+      }
+    });
+  }
+
+  @Override
+  public void setTeams(UUID agentId, List<String> teamIds) {
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("delete from agent_teams where agent_id = :id").bind("id", agentId).execute();
+      for (String team : teamIds.stream().distinct().sorted().toList()) {
+        handle.createUpdate("insert into agent_teams (agent_id, team_id) values (:id, :team)").bind("id", agentId).bind("team", team)
+            .execute();
+      }
+    });
+  }
+
+  @Override
+  public boolean rename(UUID agentId, String name, AgentRole role) {
+    return jdbi.withHandle(handle -> handle.createUpdate("update agents set name = :name, role = :role where id = :id")
+        .bind("id", agentId).bind("name", name).bind("role", role.wireName()).execute()) == 1;
+  }
+
+  @Override
+  public void setPasswordHash(UUID agentId, String passwordHash) {
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("update agents set password_hash = :hash where id = :id").bind("id", agentId).bind("hash", passwordHash).execute();
+      handle.createUpdate("delete from agent_sessions where agent_id = :id").bind("id", agentId).execute();
+    });
+  }
+
+  @Override
   public List<AvailableAgent> available(String teamId) {
     return jdbi.withHandle(handle -> handle.createQuery("select a.id, a.name, a.capacity, (select count(*) from conversations c"
             + " where c.assigned_agent_id = a.id and c.state = 'WITH_AGENT') as load from agents a"
@@ -159,14 +201,19 @@ public final class JdbiAgentStore implements AgentStore {
       handle.createQuery("select agent_id, team_id from agent_teams order by team_id")
           .map((rs, ctx) -> new Object[] {rs.getObject("agent_id", UUID.class), rs.getString("team_id")})
           .forEach(row -> teamsByAgent.computeIfAbsent((UUID) row[0], id -> new java.util.ArrayList<>()).add((String) row[1]));
-      return handle.createQuery("select a.id, a.name, a.role, a.presence, a.capacity, a.last_seen, (select count(*) from conversations c"
+      var skillsByAgent = new java.util.HashMap<UUID, List<String>>();
+      handle.createQuery("select agent_id, skill from agent_skills order by skill")
+          .map((rs, ctx) -> new Object[] {rs.getObject("agent_id", UUID.class), rs.getString("skill")})
+          .forEach(row -> skillsByAgent.computeIfAbsent((UUID) row[0], id -> new java.util.ArrayList<>()).add((String) row[1]));
+      return handle.createQuery("select a.id, a.email, a.name, a.role, a.presence, a.capacity, a.last_seen, (select count(*) from conversations c"
               + " where c.assigned_agent_id = a.id and c.state = 'WITH_AGENT') as load from agents a order by a.name, a.id")
           .map((rs, ctx) -> {
             UUID id = rs.getObject("id", UUID.class);
             var lastSeen = rs.getObject("last_seen", java.time.OffsetDateTime.class);
             return new AgentStatus(id, rs.getString("name"), AgentRole.fromWire(rs.getString("role")), Presence.fromWire(rs.getString("presence")),
                 rs.getInt("load"), rs.getInt("capacity"), teamsByAgent.getOrDefault(id, List.of()),
-                java.util.Optional.ofNullable(lastSeen).map(java.time.OffsetDateTime::toInstant));
+                java.util.Optional.ofNullable(lastSeen).map(java.time.OffsetDateTime::toInstant), rs.getString("email"),
+                skillsByAgent.getOrDefault(id, List.of()));
           })
           .list();
     });

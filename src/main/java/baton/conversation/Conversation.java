@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A conversation's current state, as stored. The customer token is kept only as its hash. */
+/**
+ * A conversation's current state, as stored. The customer token is kept only as its hash. While queued,
+ * {@code priority} (1 first) orders it in its team's queue and {@code requiredSkill} limits who may take it.
+ */
 public record Conversation(
     ConversationId id,
     String tokenHash,
@@ -18,8 +21,11 @@ public record Conversation(
     long lastSeq,
     Instant createdAt,
     Instant updatedAt,
-    Optional<Instant> queuedAt) {
+    Optional<Instant> queuedAt,
+    int priority,
+    Optional<String> requiredSkill) {
   public Conversation {
+    requireNonNull(requiredSkill, "requiredSkill");
     requireNonNull(id, "id");
     requireNonNull(tokenHash, "tokenHash");
     requireNonNull(channel, "channel");

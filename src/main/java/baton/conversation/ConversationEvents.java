@@ -44,6 +44,15 @@ public final class ConversationEvents {
     bus.publish(AGENTS_TOPIC, Json.write(agentEvent));
   }
 
+  /** Tells the agent who held a conversation that it has gone to someone else, so their console drops it. */
+  void unassigned(Conversation conversation, AgentRef previous) {
+    var event = event("unassigned");
+    event.put("conversationId", conversation.id().toString());
+    event.put("agentId", previous.id().toString());
+    event.put("teamId", conversation.teamId().orElse(null));
+    bus.publish(AGENTS_TOPIC, Json.write(event));
+  }
+
   void queueChanged(String teamId) {
     var event = event("queue");
     event.put("teamId", teamId);

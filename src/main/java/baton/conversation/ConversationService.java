@@ -107,6 +107,11 @@ public final class ConversationService {
     return store.notes(id);
   }
 
+  /** Capacity, skills or a team's assignment mode changed: routing looks at the team's queue again. */
+  public void routingChanged(String teamId) {
+    events.queueChanged(teamId);
+  }
+
   /** Every team, for supervisors. */
   public List<Team> teams() {
     return teams.all();
@@ -207,7 +212,8 @@ public final class ConversationService {
 
   private List<Message> handOff(Conversation conversation, Decision.HandOff handOff) {
     Optional<Message> notice = store.handOff(conversation.id(), new ConversationStore.HandoffRequest(handOff.team().id(),
-        handOff.reason().wireName(), handOff.detail(), Optional.of(handOff.tier().id()), Optional.of(Json.write(handOff.packet()))),
+        handOff.reason().wireName(), handOff.detail(), Optional.of(handOff.tier().id()), Optional.of(Json.write(handOff.packet())),
+        handOff.tier().priority(), handOff.skill(), Optional.ofNullable(handOff.packet().sentiment()).map(tag -> tag.frustration())),
         NewMessage.system(handOff.customerNotice()));
     if (notice.isEmpty()) {
       return List.of(); // someone else changed the state first; their notice stands
@@ -234,6 +240,11 @@ public final class ConversationService {
     String teamName = before.teamId().flatMap(teams::find).map(Team::name).orElse("Support");
     Optional<Message> notice = store.claim(id, agent,
         NewMessage.system(agent.name() + " from the " + teamName + " team has joined the conversation."));
+    if (notice.isEmpty() && before.state() == ConversationState.QUEUED && before.requiredSkill().isPresent()
+        && store.find(id).map(Conversation::state).orElse(null) == ConversationState.QUEUED) {
+      throw ApiException.conflict("skill_required", "This conversation needs the '" + before.requiredSkill().get()
+          + "' skill; ask a supervisor to assign it or to add the skill to your profile.");
+    }
     if (notice.isEmpty()) {
       throw ApiException.conflict("already_claimed", before.state() == ConversationState.QUEUED || before.state() == ConversationState.WITH_AGENT
           ? "Another agent has already claimed this conversation."
@@ -328,8 +339,24 @@ public final class ConversationService {
   }
 
   public Conversation resolve(ConversationId id, AgentRef agent) {
+    return resolve(id, agent, new ConversationStore.Resolution(Optional.empty(), false));
+  }
+
+  /**
+   * Resolves with the agent's note and whether their answer is worth reusing; reusable resolutions
+   * become suggested knowledge. The note is for the team, never shown to the customer.
+   */
+  public Conversation resolve(ConversationId id, AgentRef agent, ConversationStore.Resolution resolution) {
     Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
-    Optional<Message> notice = store.resolve(id, agent,
+    resolution = new ConversationStore.Resolution(resolution.note().map(String::strip).filter(text -> !text.isEmpty()), resolution.reusable());
+    if (resolution.note().map(String::length).orElse(0) > 4000) {
+      throw ApiException.badRequest("A resolution note is at most 4000 characters.");
+    }
+    if (resolution.reusable() && resolution.note().isEmpty()
+        && store.messagesAfter(id, 0, TRANSCRIPT_PAGE).stream().noneMatch(message -> message.author() == Author.AGENT)) {
+      throw ApiException.badRequest("A reusable answer needs an answer: reply to the customer or write the answer in the resolution note.");
+    }
+    Optional<Message> notice = store.resolve(id, agent, resolution,
         NewMessage.system(agent.name() + " marked this conversation as resolved. Write again any time if you need more help."));
     if (notice.isEmpty()) {
       throw ApiException.conflict("invalid_state", conversation.state() == ConversationState.RESOLVED
@@ -341,6 +368,52 @@ public final class ConversationService {
     events.message(resolved, notice.get());
     events.state(resolved, view(resolved));
     return resolved;
+  }
+
+  /**
+   * The agent is done but the customer may have more simple questions: the bot takes the conversation
+   * back and answers the next message. The customer is told.
+   */
+  public Conversation handBack(ConversationId id, AgentRef agent, Optional<String> note) {
+    Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    Optional<Message> notice = store.handBack(id, agent, note.map(String::strip).filter(text -> !text.isEmpty()),
+        NewMessage.system(agent.name() + " has handed you back to " + bot.name() + ", our assistant. Ask anything, and say if you "
+            + "want a person again."));
+    if (notice.isEmpty()) {
+      throw ApiException.conflict("invalid_state", "Only the agent who holds this conversation can hand it back to the bot.");
+    }
+    Conversation back = reload(id);
+    count(notice.get());
+    events.message(back, notice.get());
+    events.state(back, view(back));
+    conversation.teamId().ifPresent(events::queueChanged);
+    meters.counter("baton.handbacks").increment();
+    return back;
+  }
+
+  /**
+   * A supervisor gives a queued or held conversation to a particular agent (skills and load are theirs
+   * to judge); the customer hears who joins, and the previous agent's console drops it.
+   */
+  public Conversation reassign(ConversationId id, AgentRef to) {
+    Conversation before = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    if (before.isAssignedTo(to.id())) {
+      return before;
+    }
+    String teamName = before.teamId().flatMap(teams::find).map(Team::name).orElse("Support");
+    Optional<Message> notice = store.reassign(id, to, NewMessage.system(to.name() + " from the " + teamName
+        + " team is taking over your conversation and can see everything so far."));
+    if (notice.isEmpty()) {
+      throw ApiException.conflict("invalid_state", "Only a queued or assigned conversation can be reassigned.");
+    }
+    Conversation moved = reload(id);
+    count(notice.get());
+    events.message(moved, notice.get());
+    events.state(moved, view(moved));
+    before.assignedAgent().ifPresent(previous -> events.unassigned(moved, previous));
+    moved.teamId().ifPresent(events::queueChanged);
+    meters.counter("baton.reassignments").increment();
+    return moved;
   }
 
   public void customerTyping(Conversation conversation) {

@@ -42,7 +42,12 @@ public interface ConversationStore {
   Optional<Message> handOff(ConversationId id, HandoffRequest request, NewMessage notice);
 
   /** What a handoff records besides the state change. */
-  record HandoffRequest(String teamId, String reason, String detail, Optional<String> tierId, Optional<String> packetJson) {}
+  record HandoffRequest(String teamId, String reason, String detail, Optional<String> tierId, Optional<String> packetJson,
+      int priority, Optional<String> requiredSkill, Optional<String> frustration) {
+    public HandoffRequest(String teamId, String reason, String detail, Optional<String> tierId, Optional<String> packetJson) {
+      this(teamId, reason, detail, tierId, packetJson, 5, Optional.empty(), Optional.empty());
+    }
+  }
 
   /**
    * Appends one line to the decision log: the bot's decision on the customer message {@code seq}.
@@ -62,8 +67,8 @@ public interface ConversationStore {
   record StoredDecision(long seq, String action, String json, java.time.Instant createdAt) {}
 
   /**
-   * Routing's pull: in one transaction, takes the longest-waiting QUEUED conversation of the team and
-   * gives it to this agent, unless the agent already holds {@code capacity} conversations. The agent's
+   * Routing's pull: in one transaction, takes the team's next QUEUED conversation this agent has the
+   * skill for (highest tier priority first, then longest waiting) and gives it to this agent, unless the agent already holds {@code capacity} conversations. The agent's
    * row is locked for the check, so two nodes assigning to one agent cannot both squeeze in; queued
    * conversations another transaction is assigning are skipped, not waited for. Empty when the agent
    * is full or nothing is queued.
@@ -100,16 +105,46 @@ public interface ConversationStore {
    */
   Optional<Message> transfer(ConversationId id, AgentRef from, String toTeam, String note, NewMessage notice);
 
-  /** QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first. */
+  /**
+   * QUEUED → WITH_AGENT for this agent, with a notice. Empty when someone else got there first or the
+   * conversation needs a skill the agent does not hold.
+   */
   Optional<Message> claim(ConversationId id, AgentRef agent, NewMessage notice);
 
+  /**
+   * A supervisor's move: QUEUED or WITH_AGENT (anyone) → WITH_AGENT for {@code to}, with a notice,
+   * whatever the skill and load (a person decided). Empty when the conversation is in neither state.
+   */
+  Optional<Message> reassign(ConversationId id, AgentRef to, NewMessage notice);
+
   /** WITH_AGENT (owned by this agent) → RESOLVED, with a notice. Empty when the agent does not own it. */
-  Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice);
+  default Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {
+    return resolve(id, agent, new Resolution(Optional.empty(), false), notice);
+  }
+
+  /**
+   * As {@link #resolve(ConversationId, AgentRef, NewMessage)}, keeping the agent's resolution note and
+   * whether the answer is worth reusing (the learning loop proposes it as knowledge).
+   */
+  Optional<Message> resolve(ConversationId id, AgentRef agent, Resolution resolution, NewMessage notice);
+
+  /** How an agent closed their part. */
+  record Resolution(Optional<String> note, boolean reusable) {
+    public Resolution {
+      java.util.Objects.requireNonNull(note, "note");
+    }
+  }
+
+  /**
+   * WITH_AGENT (owned by this agent) → BOT: the agent hands the customer back to the bot, which answers
+   * the next message. Empty when the agent does not own it.
+   */
+  Optional<Message> handBack(ConversationId id, AgentRef agent, Optional<String> note, NewMessage notice);
 
   /** RESOLVED → BOT, so a returning customer is answered again. False when it was not resolved. */
   boolean reopen(ConversationId id);
 
-  /** QUEUED conversations of these teams, longest waiting first. */
+  /** QUEUED conversations of these teams, in the order they are served: priority, then longest waiting. */
   List<QueueEntry> queued(Collection<String> teamIds);
 
   /** WITH_AGENT conversations owned by this agent, oldest first. */

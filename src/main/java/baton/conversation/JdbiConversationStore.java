@@ -29,7 +29,7 @@ public final class JdbiConversationStore implements ConversationStore {
   private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
   private static final String CONVERSATION_COLUMNS =
       "id, token_hash, channel, customer_id, state, team_id, assigned_agent_id, assigned_agent_name, last_seq,"
-          + " created_at, updated_at, queued_at";
+          + " created_at, updated_at, queued_at, priority, required_skill";
   private static final String MESSAGE_COLUMNS = "seq, author, author_name, body, created_at, citations, client_id";
 
   private final Jdbi jdbi;
@@ -67,7 +67,7 @@ public final class JdbiConversationStore implements ConversationStore {
           .execute();
     });
     return new Conversation(id, tokenHash, channel, customerId, ConversationState.BOT, Optional.empty(), Optional.empty(),
-        0, now, now, Optional.empty());
+        0, now, now, Optional.empty(), 5, Optional.empty());
   }
 
   @Override
@@ -181,17 +181,21 @@ public final class JdbiConversationStore implements ConversationStore {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
       int changed = handle.createUpdate("update conversations set state = 'QUEUED', team_id = :team, queued_at = :now,"
-              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now where id = :id and state = 'BOT'")
+              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now, priority = :priority,"
+              + " required_skill = :skill where id = :id and state = 'BOT'")
           .bind("id", id.value())
           .bind("team", request.teamId())
           .bind("now", now)
+          .bind("priority", request.priority())
+          .bind("skill", request.requiredSkill().orElse(null))
           .execute();
       if (changed == 0) {
         return Optional.<Message>empty();
       }
-      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet)"
-              + " values (:hid, :id, :team, :reason, :detail, :now, :tier, :packet)")
+      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet, frustration)"
+              + " values (:hid, :id, :team, :reason, :detail, :now, :tier, :packet, :frustration)")
           .bind("hid", UUID.randomUUID())
+          .bind("frustration", request.frustration().orElse(null))
           .bind("id", id.value())
           .bind("team", request.teamId())
           .bind("reason", request.reason())
@@ -261,7 +265,7 @@ public final class JdbiConversationStore implements ConversationStore {
    */
   private static boolean giveTo(Handle handle, ConversationId id, AgentRef agent, Instant now) {
     int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
-            + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED'")
+            + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state = 'QUEUED' and " + HAS_SKILL)
         .bind("id", id.value()).bind("agent", agent.id()).bind("agentName", agent.name()).bind("now", now).execute();
     if (changed == 0) {
       return false;
@@ -269,6 +273,27 @@ public final class JdbiConversationStore implements ConversationStore {
     handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and claimed_by is null")
         .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
     return true;
+  }
+
+  /** The conversation row needs no skill, or one the agent {@code :agent} holds. */
+  private static final String HAS_SKILL = "(required_skill is null or exists (select 1 from agent_skills s"
+      + " where s.agent_id = :agent and s.skill = conversations.required_skill))";
+
+  @Override
+  public Optional<Message> reassign(ConversationId id, AgentRef to, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
+              + " assigned_agent_name = :agentName, updated_at = :now where id = :id and state in ('QUEUED', 'WITH_AGENT')")
+          .bind("id", id.value()).bind("agent", to.id()).bind("agentName", to.name()).bind("now", now).execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      // The open handoff now belongs to the new agent: their reply clock starts now.
+      handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and resolved_at is null")
+          .bind("id", id.value()).bind("agent", to.id()).bind("now", now).execute();
+      return Optional.of(insertMessage(handle, id, notice));
+    });
   }
 
   @Override
@@ -286,9 +311,9 @@ public final class JdbiConversationStore implements ConversationStore {
       if (load >= capacity) {
         return Optional.<Assigned>empty();
       }
-      Optional<UUID> next = handle.createQuery("select id from conversations where state = 'QUEUED' and team_id = :team"
-              + " order by queued_at, id limit 1 for update skip locked")
-          .bind("team", teamId).mapTo(UUID.class).findOne();
+      Optional<UUID> next = handle.createQuery("select id from conversations where state = 'QUEUED' and team_id = :team and "
+              + HAS_SKILL + " order by priority, queued_at, id limit 1 for update skip locked")
+          .bind("team", teamId).bind("agent", agent.id()).mapTo(UUID.class).findOne();
       if (next.isEmpty()) {
         return Optional.<Assigned>empty();
       }
@@ -319,24 +344,29 @@ public final class JdbiConversationStore implements ConversationStore {
   public Optional<Message> transfer(ConversationId id, AgentRef from, String toTeam, String note, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
+      // A person chose the team: the topic's skill requirement no longer applies (it could strand the
+      // conversation in a team where nobody holds it); the tier's priority does.
       int changed = handle.createUpdate("update conversations set state = 'QUEUED', team_id = :team, queued_at = :now,"
-              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now"
+              + " assigned_agent_id = null, assigned_agent_name = null, updated_at = :now, required_skill = null"
               + " where id = :id and state = 'WITH_AGENT' and assigned_agent_id = :agent")
           .bind("id", id.value()).bind("team", toTeam).bind("agent", from.id()).bind("now", now).execute();
       if (changed == 0) {
         return Optional.<Message>empty();
       }
-      Optional<String[]> previous = handle.createQuery("select tier_id, packet from handoffs where conversation_id = :id"
+      Optional<String[]> previous = handle.createQuery("select tier_id, packet, frustration from handoffs where conversation_id = :id"
               + " order by created_at desc limit 1")
-          .bind("id", id.value()).map((rs, ctx) -> new String[] {rs.getString("tier_id"), rs.getString("packet")}).findOne();
-      handle.createUpdate("update handoffs set resolved_at = :now where conversation_id = :id and resolved_at is null")
-          .bind("id", id.value()).bind("now", now).execute();
+          .bind("id", id.value()).map((rs, ctx) -> new String[] {rs.getString("tier_id"), rs.getString("packet"), rs.getString("frustration")})
+          .findOne();
+      handle.createUpdate("update handoffs set resolved_at = :now, resolution = 'transferred', resolved_by = :agent"
+              + " where conversation_id = :id and resolved_at is null")
+          .bind("id", id.value()).bind("now", now).bind("agent", from.id()).execute();
       String detail = "Transferred by " + from.name() + ": " + note;
-      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet)"
-              + " values (:hid, :id, :team, 'transfer', :detail, :now, :tier, :packet)")
+      handle.createUpdate("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, tier_id, packet, frustration)"
+              + " values (:hid, :id, :team, 'transfer', :detail, :now, :tier, :packet, :frustration)")
           .bind("hid", UUID.randomUUID()).bind("id", id.value()).bind("team", toTeam)
           .bind("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail)
           .bind("now", now).bind("tier", previous.map(row -> row[0]).orElse(null)).bind("packet", previous.map(row -> row[1]).orElse(null))
+          .bind("frustration", previous.map(row -> row[2]).orElse(null))
           .execute();
       return Optional.of(insertMessage(handle, id, notice));
     });
@@ -387,7 +417,7 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
-  public Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {
+  public Optional<Message> resolve(ConversationId id, AgentRef agent, Resolution resolution, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
       int changed = handle.createUpdate("update conversations set state = 'RESOLVED', resolved_at = :now, updated_at = :now"
@@ -399,12 +429,34 @@ public final class JdbiConversationStore implements ConversationStore {
       if (changed == 0) {
         return Optional.<Message>empty();
       }
-      handle.createUpdate("update handoffs set resolved_at = :now where conversation_id = :id and resolved_at is null")
-          .bind("id", id.value())
-          .bind("now", now)
-          .execute();
+      closeHandoff(handle, id, agent, "resolved", resolution.note(), resolution.reusable(), now);
       return Optional.of(insertMessage(handle, id, notice));
     });
+  }
+
+  @Override
+  public Optional<Message> handBack(ConversationId id, AgentRef agent, Optional<String> note, NewMessage notice) {
+    return jdbi.inTransaction(handle -> {
+      Instant now = now();
+      int changed = handle.createUpdate("update conversations set state = 'BOT', team_id = null, assigned_agent_id = null,"
+              + " assigned_agent_name = null, queued_at = null, updated_at = :now where id = :id and state = 'WITH_AGENT'"
+              + " and assigned_agent_id = :agent")
+          .bind("id", id.value()).bind("agent", agent.id()).bind("now", now).execute();
+      if (changed == 0) {
+        return Optional.<Message>empty();
+      }
+      closeHandoff(handle, id, agent, "handed_back", note, false, now);
+      return Optional.of(insertMessage(handle, id, notice));
+    });
+  }
+
+  private static void closeHandoff(Handle handle, ConversationId id, AgentRef agent, String resolution, Optional<String> note,
+      boolean reusable, Instant now) {
+    handle.createUpdate("update handoffs set resolved_at = :now, resolution = :resolution, resolution_note = :note, reusable = :reusable,"
+            + " resolved_by = :agent where conversation_id = :id and resolved_at is null")
+        .bind("id", id.value()).bind("now", now).bind("resolution", resolution)
+        .bind("note", note.map(text -> text.length() > 4000 ? text.substring(0, 4000) : text).orElse(null))
+        .bind("reusable", reusable).bind("agent", agent.id()).execute();
   }
 
   @Override
@@ -423,7 +475,7 @@ public final class JdbiConversationStore implements ConversationStore {
       return List.of();
     }
     return jdbi.withHandle(handle -> handle.createQuery(queueSelect() + " where v.state = 'QUEUED' and v.team_id in (<teams>)"
-            + " order by v.queued_at, v.id")
+            + " order by v.priority, v.queued_at, v.id")
         .bindList("teams", List.copyOf(teamIds))
         .map((rs, ctx) -> queueEntry(rs))
         .list());
@@ -439,8 +491,10 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   private static String queueSelect() {
-    return "select v.id, v.state, v.team_id, v.queued_at, c.name as customer_name,"
+    return "select v.id, v.state, v.team_id, v.queued_at, v.priority, v.required_skill, v.assigned_agent_name, c.name as customer_name,"
         + " (select h.reason from handoffs h where h.conversation_id = v.id order by h.created_at desc limit 1) as reason,"
+        + " (select h.tier_id from handoffs h where h.conversation_id = v.id order by h.created_at desc limit 1) as tier_id,"
+        + " (select h.frustration from handoffs h where h.conversation_id = v.id order by h.created_at desc limit 1) as frustration,"
         + " (select m.body from messages m where m.conversation_id = v.id and m.author = 'customer'"
         + "   order by m.seq desc limit 1) as last_message"
         + " from conversations v join customers c on c.id = v.customer_id";
@@ -449,14 +503,17 @@ public final class JdbiConversationStore implements ConversationStore {
   @Override
   public Optional<Handoff> latestHandoff(ConversationId id) {
     return jdbi.withHandle(handle -> handle.createQuery(
-            "select id, team_id, reason, detail, created_at, claimed_by, claimed_at, tier_id, packet from handoffs"
+            "select id, team_id, reason, detail, created_at, claimed_by, claimed_at, tier_id, packet, resolved_at, resolution,"
+                + " resolution_note, reusable, resolved_by from handoffs"
                 + " where conversation_id = :id order by created_at desc limit 1")
         .bind("id", id.value())
         .map((rs, ctx) -> new Handoff(
             rs.getObject("id", UUID.class), id, rs.getString("team_id"), rs.getString("reason"), rs.getString("detail"),
             instant(rs, "created_at"), Optional.ofNullable(rs.getObject("claimed_by", UUID.class)),
             Optional.ofNullable(instantOrNull(rs, "claimed_at")), Optional.ofNullable(rs.getString("tier_id")),
-            Optional.ofNullable(rs.getString("packet"))))
+            Optional.ofNullable(rs.getString("packet")), Optional.ofNullable(instantOrNull(rs, "resolved_at")),
+            Optional.ofNullable(rs.getString("resolution")), Optional.ofNullable(rs.getString("resolution_note")), rs.getBoolean("reusable"),
+            Optional.ofNullable(rs.getObject("resolved_by", UUID.class))))
         .findOne());
   }
 
@@ -476,7 +533,9 @@ public final class JdbiConversationStore implements ConversationStore {
         rs.getLong("last_seq"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        Optional.ofNullable(instantOrNull(rs, "queued_at")));
+        Optional.ofNullable(instantOrNull(rs, "queued_at")),
+        rs.getInt("priority"),
+        Optional.ofNullable(rs.getString("required_skill")));
   }
 
   private static Message message(ResultSet rs) throws SQLException {
@@ -504,7 +563,12 @@ public final class JdbiConversationStore implements ConversationStore {
         Optional.ofNullable(rs.getString("customer_name")),
         Optional.ofNullable(rs.getString("reason")),
         instant(rs, "queued_at"),
-        Optional.ofNullable(rs.getString("last_message")));
+        Optional.ofNullable(rs.getString("last_message")),
+        rs.getInt("priority"),
+        Optional.ofNullable(rs.getString("tier_id")),
+        Optional.ofNullable(rs.getString("required_skill")),
+        Optional.ofNullable(rs.getString("assigned_agent_name")),
+        Optional.ofNullable(rs.getString("frustration")));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

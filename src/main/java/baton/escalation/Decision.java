@@ -6,6 +6,7 @@ import baton.knowledge.Passage;
 import baton.routing.Team;
 import baton.spec.EscalationSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the bot does with one customer turn. Closed set: channels switch over it exhaustively. Every
@@ -60,8 +61,14 @@ public sealed interface Decision {
    * context that spares the customer repeating themselves.
    */
   record HandOff(HandoffReason reason, String detail, EscalationSpec.Tier tier, Team team, String customerNotice,
-      HandoffPacket packet, Evidence evidence, DecisionRecord record) implements Decision {
+      HandoffPacket packet, Evidence evidence, DecisionRecord record, Optional<String> skill) implements Decision {
+    public HandOff(HandoffReason reason, String detail, EscalationSpec.Tier tier, Team team, String customerNotice,
+        HandoffPacket packet, Evidence evidence, DecisionRecord record) {
+      this(reason, detail, tier, team, customerNotice, packet, evidence, record, Optional.empty());
+    }
+
     public HandOff {
+      requireNonNull(skill, "skill");
       requireNonNull(reason, "reason");
       requireNonNull(detail, "detail");
       requireNonNull(tier, "tier");

@@ -25,10 +25,27 @@ public final class HandoffCopy {
    * target and "a few".
    */
   public static String fill(String template, EscalationSpec.Tier tier, Team team, Optional<QueueWaits.Estimate> live) {
+    return fill(template, tier, team, live, java.time.Instant.now());
+  }
+
+  /**
+   * As above at {@code now}. When the team is closed, the copy opens by saying so and when it opens,
+   * and {@code {wait}} counts from now to the opening plus the tier's target: the honest promise.
+   */
+  public static String fill(String template, EscalationSpec.Tier tier, Team team, Optional<QueueWaits.Estimate> live,
+      java.time.Instant now) {
     Optional<Duration> estimate = live.filter(any -> tier.channel().isLive()).flatMap(QueueWaits.Estimate::expectedWait);
     int minutes = estimate.map(wait -> (int) Math.max(1, (wait.toSeconds() + 59) / 60)).orElse(tier.targetMinutes());
+    String closed = "";
+    Optional<java.time.ZonedDateTime> opensAt = live.filter(any -> tier.channel().isLive()).flatMap(QueueWaits.Estimate::opensAt);
+    if (opensAt.isPresent() && team.hours().isPresent()) {
+      long untilOpen = Math.max(0, Duration.between(now, opensAt.get().toInstant()).toMinutes());
+      minutes = (int) Math.min(Integer.MAX_VALUE, untilOpen + tier.targetMinutes());
+      closed = "The " + team.name() + " team is away right now and back at "
+          + team.hours().get().describeOpening(opensAt.get(), now) + ". ";
+    }
     String position = live.map(known -> Integer.toString(known.position())).orElse("a few");
-    return template.replace("{team}", team.name())
+    return closed + template.replace("{team}", team.name())
         .replace("{tier}", tier.name())
         .replace("{channel}", channel(tier.channel()))
         .replace("{wait}", wait(minutes))

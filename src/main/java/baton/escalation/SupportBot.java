@@ -232,16 +232,20 @@ public final class SupportBot {
     }
 
     /**
-     * The tier to use instead of a live one whose team cannot keep its promise now: nobody online, or
-     * the live estimate beyond the tier's target, as the tier's {@code fallbackWhen} asks.
+     * The tier to use instead of a live one whose team cannot keep its promise now: outside the team's
+     * business hours (always, when the tier has a fallback), or, as the tier's {@code fallbackWhen} asks,
+     * nobody online or the live estimate beyond the tier's target.
      */
     private Optional<EscalationSpec.Tier> fallbackFor(EscalationSpec.Tier tier) {
-      if (tier.fallbackWhen().isEmpty() || tier.fallback().isEmpty() || !tier.channel().isLive()) {
+      if (tier.fallback().isEmpty() || !tier.channel().isLive()) {
         return Optional.empty();
       }
       Optional<QueueWaits.Estimate> live = waits.estimate(tier.team());
-      if (live.isEmpty()) {
+      if (live.isEmpty() || (tier.fallbackWhen().isEmpty() && !live.get().closed())) {
         return Optional.empty(); // no live data at all (tools, tests): keep the promise as configured
+      }
+      if (live.get().closed()) {
+        return Optional.of(escalation.tier(tier.fallback().get())); // outside business hours nobody is there to keep a live promise
       }
       Optional<java.time.Duration> wait = live.get().expectedWait();
       boolean unstaffed = wait.isEmpty() && tier.fallbackWhen().contains(EscalationSpec.FallbackWhen.UNSTAFFED);
@@ -275,13 +279,15 @@ public final class SupportBot {
           everything, checklist, humanRequests, clock.instant());
       Optional<QueueWaits.Estimate> live = tier.channel().isLive() ? waits.estimate(team.id()) : Optional.empty();
       String notice = (lead.isBlank() ? "" : lead + " ")
-          + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team, live);
+          + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team, live, clock.instant());
       Evidence evidence = evidence(rule);
       String because = ruleIndex == null ? rule : escalation.rules().get(ruleIndex).reason() + " (rule " + (ruleIndex + 1) + ": " + rule + ")";
       String detail = because + " → " + tier.name() + " tier; " + evidence.summary();
+      // Only someone with the topic's skill may take it (a disputed charge needs refund rights).
+      Optional<String> skill = escalation.topic(reading.signals().topic()).flatMap(EscalationSpec.Topic::skill);
       return new Decision.HandOff(reason, detail, tier, team, notice, packet, evidence,
           record("handoff", rule, ruleIndex, reason.wireName(), tier.id(), List.of(), null, checklist.map(EscalationSpec.Checklist::id).orElse(null),
-              null, known, skipped, null, null));
+              null, known, skipped, null, null), skill);
     }
 
     /** This turn answers the checklist question of the previous decision. */

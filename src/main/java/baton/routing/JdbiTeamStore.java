@@ -18,16 +18,16 @@ public final class JdbiTeamStore implements TeamStore {
   @Override
   public void save(Team team) {
     jdbi.useTransaction(handle -> {
-      int updated = handle.createUpdate("update teams set name = :name, typical_reply_minutes = :minutes, assignment = :assignment"
-              + " where id = :id")
+      int updated = handle.createUpdate("update teams set name = :name, typical_reply_minutes = :minutes, assignment = :assignment,"
+              + " hours = :hours where id = :id")
           .bind("id", team.id()).bind("name", team.name()).bind("minutes", team.typicalReplyMinutes())
-          .bind("assignment", team.assignment().wireName())
+          .bind("assignment", team.assignment().wireName()).bind("hours", team.hours().map(BusinessHours::toText).orElse(null))
           .execute();
       if (updated == 0) {
-        handle.createUpdate("insert into teams (id, name, typical_reply_minutes, assignment, created_at)"
-                + " values (:id, :name, :minutes, :assignment, :now)")
+        handle.createUpdate("insert into teams (id, name, typical_reply_minutes, assignment, hours, created_at)"
+                + " values (:id, :name, :minutes, :assignment, :hours, :now)")
             .bind("id", team.id()).bind("name", team.name()).bind("minutes", team.typicalReplyMinutes())
-            .bind("assignment", team.assignment().wireName())
+            .bind("assignment", team.assignment().wireName()).bind("hours", team.hours().map(BusinessHours::toText).orElse(null))
             .bind("now", clock.instant())
             .execute();
       }
@@ -36,18 +36,24 @@ public final class JdbiTeamStore implements TeamStore {
 
   @Override
   public Optional<Team> find(String id) {
-    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes, assignment from teams where id = :id")
+    return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from teams where id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes"),
-            Team.Assignment.fromWire(rs.getString("assignment"))))
+        .map((rs, ctx) -> team(rs))
         .findOne());
   }
 
   @Override
   public List<Team> all() {
-    return jdbi.withHandle(handle -> handle.createQuery("select id, name, typical_reply_minutes, assignment from teams order by id")
-        .map((rs, ctx) -> new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes"),
-            Team.Assignment.fromWire(rs.getString("assignment"))))
+    return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from teams order by id")
+        .map((rs, ctx) -> team(rs))
         .list());
+  }
+
+  private static final String COLUMNS = "id, name, typical_reply_minutes, assignment, hours";
+
+  private static Team team(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String hours = rs.getString("hours");
+    return new Team(rs.getString("id"), rs.getString("name"), rs.getInt("typical_reply_minutes"),
+        Team.Assignment.fromWire(rs.getString("assignment")), Optional.ofNullable(hours).map(BusinessHours::parse));
   }
 }

@@ -12,7 +12,19 @@ public interface QueueWaits {
   /** The estimated wait of a conversation joining the team's queue now (empty: nobody online), and its place in line. */
   Optional<Estimate> estimate(String teamId);
 
-  record Estimate(Optional<Duration> expectedWait, int position) {}
+  /**
+   * @param opensAt when the team is closed (outside its business hours), when it opens next; the wait
+   *     then counts from that time
+   */
+  record Estimate(Optional<Duration> expectedWait, int position, Optional<java.time.ZonedDateTime> opensAt) {
+    public Estimate(Optional<Duration> expectedWait, int position) {
+      this(expectedWait, position, Optional.empty());
+    }
+
+    public boolean closed() {
+      return opensAt.isPresent();
+    }
+  }
 
   /** For tools and tests that have no live queues. */
   QueueWaits NONE = teamId -> Optional.empty();

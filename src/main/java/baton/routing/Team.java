@@ -2,11 +2,14 @@ package baton.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /**
  * A group of agents sharing one queue; {@code typicalReplyMinutes} is what the customer is promised;
- * {@code assignment} says whether agents claim from the queue or it is handed to them.
+ * {@code assignment} says whether agents claim from the queue or it is handed to them; {@code hours},
+ * when set, when the team answers at all (empty: always).
  */
-public record Team(String id, String name, int typicalReplyMinutes, Assignment assignment) {
+public record Team(String id, String name, int typicalReplyMinutes, Assignment assignment, Optional<BusinessHours> hours) {
   /** How a team's queue reaches its agents. */
   public enum Assignment {
     /** Agents pick conversations from the queue. */
@@ -27,7 +30,17 @@ public record Team(String id, String name, int typicalReplyMinutes, Assignment a
     this(id, name, typicalReplyMinutes, Assignment.CLAIM);
   }
 
+  public Team(String id, String name, int typicalReplyMinutes, Assignment assignment) {
+    this(id, name, typicalReplyMinutes, assignment, Optional.empty());
+  }
+
+  /** Whether the team is open at {@code now}: always, without business hours. */
+  public boolean isOpen(java.time.Instant now) {
+    return hours.map(open -> open.isOpen(now)).orElse(true);
+  }
+
   public Team {
+    requireNonNull(hours, "hours");
     requireNonNull(id, "id");
     requireNonNull(name, "name");
     requireNonNull(assignment, "assignment");

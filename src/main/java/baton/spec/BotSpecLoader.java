@@ -1,6 +1,7 @@
 package baton.spec;
 
 import baton.platform.YamlPositions;
+import baton.routing.BusinessHours;
 import baton.routing.Team;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +37,47 @@ public final class BotSpecLoader {
 
   record RawCanned(String id, String title, String text) {}
 
+  private static Optional<BusinessHours> hours(RawTeam team, String hoursAt, UnaryOperator<String> at, List<String> problems) {
+    RawHours raw = team.hours();
+    if (raw == null) {
+      return Optional.empty();
+    }
+    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    if (raw.timeZone() == null) {
+      problems.add(at.apply(hoursAt) + "team '" + team.id() + "' hours need a timeZone, e.g. Europe/London");
+    } else {
+      try {
+        zone = BusinessHours.zone(raw.timeZone());
+      } catch (IllegalArgumentException e) {
+        problems.add(at.apply(hoursAt + "/timeZone") + e.getMessage());
+      }
+    }
+    var weekly = new java.util.EnumMap<java.time.DayOfWeek, List<BusinessHours.Range>>(java.time.DayOfWeek.class);
+    if (raw.open() == null || raw.open().isEmpty()) {
+      problems.add(at.apply(hoursAt) + "team '" + team.id() + "' hours need 'open', e.g. {mon-fri: \"09:00-17:00\"}");
+    } else {
+      raw.open().forEach((days, ranges) -> {
+        try {
+          for (java.time.DayOfWeek day : BusinessHours.days(days)) {
+            weekly.computeIfAbsent(day, any -> new ArrayList<>()).addAll(BusinessHours.ranges(String.valueOf(ranges)));
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(at.apply(hoursAt + "/open/" + days) + e.getMessage());
+        }
+      });
+    }
+    Set<java.time.LocalDate> closed = new java.util.TreeSet<>();
+    List<String> rawClosed = raw.closed() == null ? List.of() : raw.closed();
+    for (int c = 0; c < rawClosed.size(); c++) {
+      try {
+        closed.add(BusinessHours.date(String.valueOf(rawClosed.get(c))));
+      } catch (IllegalArgumentException e) {
+        problems.add(at.apply(hoursAt + "/closed/" + c) + e.getMessage());
+      }
+    }
+    return Optional.of(new BusinessHours(zone, weekly, closed));
+  }
+
   record RawBot(String name, String greeting, String acknowledgement) {}
 
   record RawKnowledge(List<String> folders, List<String> faqs, List<RawWebSource> web) {}
@@ -48,7 +90,10 @@ public final class BotSpecLoader {
 
   record RawHandoff(String defaultTeam, String defaultTier, String message, String noAnswer, Map<String, String> templates) {}
 
-  record RawTeam(String id, String name, Integer typicalReplyMinutes, String assignment) {}
+  record RawTeam(String id, String name, Integer typicalReplyMinutes, String assignment, RawHours hours) {}
+
+  /** Opening hours: {@code open} maps days ("mon-fri", "sat") to ranges ("09:00-17:00"); {@code closed} lists dates. */
+  record RawHours(@JsonProperty("timeZone") String timeZone, java.util.LinkedHashMap<String, String> open, List<String> closed) {}
 
   public BotSpec load(Path file) {
     String where = file.toString();
@@ -113,7 +158,8 @@ public final class BotSpecLoader {
               assignment = Team.Assignment.fromWire(team.assignment());
             }
           }
-          teams.add(new Team(team.id(), team.name(), team.typicalReplyMinutes() == null ? 5 : team.typicalReplyMinutes(), assignment));
+          teams.add(new Team(team.id(), team.name(), team.typicalReplyMinutes() == null ? 5 : team.typicalReplyMinutes(), assignment,
+              hours(team, "/teams/" + i + "/hours", at, problems)));
           if (!teamIds.add(team.id())) {
             problems.add(at.apply("/teams/" + i + "/id") + "team '" + team.id() + "' is listed twice");
           }

@@ -55,12 +55,19 @@ public record EscalationSpec(
    * @param email the team inbox an email tier sends the conversation and its packet to
    * @param fallbackWhen when a handoff goes to the fallback tier instead: nobody in the team is online
    *     ({@code UNSTAFFED}), or the live wait estimate exceeds this tier's target ({@code OVER_PROMISE})
+   * @param priority place in a team's queue: 1 is served first; among equals, the longest waiting first.
+   *     Urgent tiers default to 1, others to 5.
    */
   public record Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
-      Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen) {
+      Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen, int priority) {
     public Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
         Optional<String> fallback, Optional<String> email) {
       this(id, name, channel, team, targetMinutes, urgent, fallback, email, java.util.Set.of());
+    }
+
+    public Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
+        Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen) {
+      this(id, name, channel, team, targetMinutes, urgent, fallback, email, fallbackWhen, urgent ? 1 : 5);
     }
 
     public Tier {
@@ -105,10 +112,15 @@ public record EscalationSpec(
    * no-go topic is never answered by the bot, whatever the confidence: it goes to {@code tier}.
    */
   public record Topic(String id, boolean noGo, Optional<String> tier, List<String> examples, List<String> keywords,
-      List<String> articles) {
+      List<String> articles, Optional<String> skill) {
+    public Topic(String id, boolean noGo, Optional<String> tier, List<String> examples, List<String> keywords, List<String> articles) {
+      this(id, noGo, tier, examples, keywords, articles, Optional.empty());
+    }
+
     public Topic {
       requireNonNull(id, "id");
       requireNonNull(tier, "tier");
+      requireNonNull(skill, "skill");
       examples = List.copyOf(examples);
       keywords = List.copyOf(keywords);
       articles = List.copyOf(articles);

@@ -32,10 +32,10 @@ final class EscalationSpecReader {
   record RawRule(String when, String then, String tier, String reason) {}
 
   record RawTopic(String id, @JsonProperty("noGo") Boolean noGo, String tier, List<String> examples, List<String> keywords,
-      List<String> articles) {}
+      List<String> articles, String skill) {}
 
   record RawTier(String id, String name, String channel, String team, @JsonProperty("targetMinutes") Integer targetMinutes,
-      Boolean urgent, String fallback, String email, @JsonProperty("fallbackWhen") List<String> fallbackWhen) {}
+      Boolean urgent, String fallback, String email, @JsonProperty("fallbackWhen") List<String> fallbackWhen, Integer priority) {}
 
   record RawChecklist(String id, List<String> tiers, List<String> topics, List<RawItem> items) {}
 
@@ -112,8 +112,12 @@ final class EscalationSpecReader {
       if (examples.isEmpty() && topicKeywords.isEmpty() && articles.isEmpty()) {
         problems.add(at.apply(topicAt) + "topic '" + topic.id() + "' needs examples, keywords or articles to be recognised by");
       }
+      if (topic.skill() != null && !topic.skill().matches(SLUG)) {
+        problems.add(at.apply(topicAt + "/skill") + "topic '" + topic.id() + "' skill '" + topic.skill()
+            + "' must be a lower-case name, e.g. refunds");
+      }
       topics.add(new EscalationSpec.Topic(topic.id(), Boolean.TRUE.equals(topic.noGo()), Optional.ofNullable(topic.tier()), examples,
-          topicKeywords, articles));
+          topicKeywords, articles, Optional.ofNullable(topic.skill())));
     }
 
     boolean defaults = escalation.rules() == null;
@@ -305,9 +309,13 @@ final class EscalationSpecReader {
       if (!when.isEmpty() && tier.fallback() == null) {
         problems.add(at.apply(tierAt + "/fallbackWhen") + "tier '" + tier.id() + "' has fallbackWhen but no fallback tier");
       }
-      tiers.add(new EscalationSpec.Tier(tier.id(), name, channel, team == null ? "" : team, minutes,
-          tier.urgent() == null ? tier.id().equals("urgent") : tier.urgent(), Optional.ofNullable(tier.fallback()),
-          Optional.ofNullable(tier.email()), when));
+      boolean urgent = tier.urgent() == null ? tier.id().equals("urgent") : tier.urgent();
+      int priority = tier.priority() == null ? (urgent ? 1 : 5) : tier.priority();
+      if (priority < 1 || priority > 9) {
+        problems.add(at.apply(tierAt + "/priority") + "tier '" + tier.id() + "' priority must be 1 (served first) to 9, not " + priority);
+      }
+      tiers.add(new EscalationSpec.Tier(tier.id(), name, channel, team == null ? "" : team, minutes, urgent,
+          Optional.ofNullable(tier.fallback()), Optional.ofNullable(tier.email()), when, priority));
     }
     return tiers;
   }

@@ -413,4 +413,101 @@ interface ConversationStoreContract {
     assertThat(store().assignNext("support", anAgent("Bob"), 5, NewMessage.system("Bob has joined")).orElseThrow().conversationId())
         .as("first in line again").isEqualTo(silent.id());
   }
+
+  default Conversation aQueuedConversation(String team, int priority, Optional<String> skill) {
+    Conversation conversation = aConversation();
+    store().append(conversation.id(), NewMessage.fromCustomer("agent please", Optional.empty()));
+    store().handOff(conversation.id(), new ConversationStore.HandoffRequest(team, "human_request", "asked", Optional.of("tier"),
+        Optional.empty(), priority, skill, Optional.of("mild")), NewMessage.system("Connecting you"));
+    return conversation;
+  }
+
+  default void giveSkill(AgentRef agent, String skill) {
+    database().jdbi().useHandle(handle -> handle.createUpdate("insert into agent_skills (agent_id, skill) values (:id, :skill)")
+        .bind("id", agent.id()).bind("skill", skill).execute());
+  }
+
+  @Test
+  default void assignNext_servesHigherTierPriorityFirst_thenTheLongestWaiting() {
+    teams("support");
+    Conversation standardFirst = aQueuedConversation("support", 5, Optional.empty());
+    Conversation standardSecond = aQueuedConversation("support", 5, Optional.empty());
+    Conversation urgentLast = aQueuedConversation("support", 1, Optional.empty());
+    AgentRef alice = anAgent("Alice");
+
+    assertThat(store().queued(List.of("support"))).extracting(QueueEntry::id)
+        .containsExactly(urgentLast.id(), standardFirst.id(), standardSecond.id());
+    assertThat(store().queued(List.of("support")).get(0).priority()).isEqualTo(1);
+    assertThat(store().queued(List.of("support")).get(0).frustration()).contains("mild");
+    assertThat(store().assignNext("support", alice, 5, NewMessage.system("x")).orElseThrow().conversationId()).isEqualTo(urgentLast.id());
+    assertThat(store().assignNext("support", alice, 5, NewMessage.system("x")).orElseThrow().conversationId()).isEqualTo(standardFirst.id());
+  }
+
+  @Test
+  default void assignNext_andClaim_giveSkillTaggedConversationsOnlyToHolders() {
+    teams("billing");
+    Conversation dispute = aQueuedConversation("billing", 1, Optional.of("refunds"));
+    Conversation plain = aQueuedConversation("billing", 5, Optional.empty());
+    AgentRef novice = anAgent("Nia");
+    AgentRef expert = anAgent("Eve");
+    giveSkill(expert, "refunds");
+
+    assertThat(store().claim(dispute.id(), novice, NewMessage.system("Nia joined"))).as("no refunds skill").isEmpty();
+    assertThat(store().assignNext("billing", novice, 5, NewMessage.system("x")).orElseThrow().conversationId())
+        .as("the novice skips what they cannot take").isEqualTo(plain.id());
+    assertThat(store().assignNext("billing", novice, 5, NewMessage.system("x"))).isEmpty();
+    assertThat(store().assignNext("billing", expert, 5, NewMessage.system("x")).orElseThrow().conversationId()).isEqualTo(dispute.id());
+    assertThat(store().find(dispute.id()).orElseThrow().requiredSkill()).contains("refunds");
+  }
+
+  @Test
+  default void reassign_movesAQueuedOrHeldConversationToAnotherAgent_andRestartsTheirClock() {
+    teams("support");
+    Conversation held = aQueuedConversation("support");
+    Conversation queued = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    AgentRef bob = anAgent("Bob");
+    store().claim(held.id(), alice, NewMessage.system("Alice joined"));
+
+    assertThat(store().reassign(held.id(), bob, NewMessage.system("Bob takes over"))).isPresent();
+    assertThat(store().find(held.id()).orElseThrow().isAssignedTo(bob.id())).isTrue();
+    assertThat(store().latestHandoff(held.id()).orElseThrow().claimedBy()).contains(bob.id());
+    assertThat(store().reassign(queued.id(), alice, NewMessage.system("Alice takes it"))).isPresent();
+    assertThat(store().find(queued.id()).orElseThrow().state()).isEqualTo(ConversationState.WITH_AGENT);
+    assertThat(store().reassign(aConversation().id(), alice, NewMessage.system("x"))).as("still with the bot").isEmpty();
+  }
+
+  @Test
+  default void handBack_returnsTheConversationToTheBot_onlyByItsAgent() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    store().claim(conversation.id(), alice, NewMessage.system("Alice joined"));
+
+    assertThat(store().handBack(conversation.id(), anAgent("Bob"), Optional.empty(), NewMessage.system("x"))).isEmpty();
+    assertThat(store().handBack(conversation.id(), alice, Optional.of("answered the sizing question"), NewMessage.system("back to Sam")))
+        .isPresent();
+    Conversation back = store().find(conversation.id()).orElseThrow();
+    assertThat(back.state()).isEqualTo(ConversationState.BOT);
+    assertThat(back.teamId()).isEmpty();
+    assertThat(back.assignedAgent()).isEmpty();
+    Handoff closed = store().latestHandoff(conversation.id()).orElseThrow();
+    assertThat(closed.resolution()).contains("handed_back");
+    assertThat(closed.resolutionNote()).contains("answered the sizing question");
+  }
+
+  @Test
+  default void resolve_keepsTheNoteAndTheReusableFlag() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    store().claim(conversation.id(), alice, NewMessage.system("Alice joined"));
+    store().resolve(conversation.id(), alice, new ConversationStore.Resolution(Optional.of("Refund sent"), true),
+        NewMessage.system("resolved"));
+    Handoff closed = store().latestHandoff(conversation.id()).orElseThrow();
+    assertThat(closed.resolution()).contains("resolved");
+    assertThat(closed.resolutionNote()).contains("Refund sent");
+    assertThat(closed.reusable()).isTrue();
+    assertThat(closed.resolvedBy()).contains(alice.id());
+  }
 }
