@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  * folder (so they can be edited, and are never overwritten once there), and two demo agents.
  */
 public final class Demo {
-  public record DemoAgent(String email, String name, String password, AgentRole role, List<String> teams) {}
+  public record DemoAgent(String email, String name, String password, AgentRole role, List<String> teams, List<String> skills) {}
 
+  /** Alice answers chats; Bob supervises and may give refunds (the billing disputes' skill); Carol administers. */
   public static final List<DemoAgent> AGENTS = List.of(
-      new DemoAgent("alice@demo.baton.dev", "Alice", "alice-demo-pass", AgentRole.AGENT, List.of("support")),
-      new DemoAgent("bob@demo.baton.dev", "Bob", "bob-demo-pass", AgentRole.SUPERVISOR, List.of("support", "billing")));
+      new DemoAgent("alice@demo.baton.dev", "Alice", "alice-demo-pass", AgentRole.AGENT, List.of("support"), List.of()),
+      new DemoAgent("bob@demo.baton.dev", "Bob", "bob-demo-pass", AgentRole.SUPERVISOR, List.of("support", "billing"), List.of("refunds")),
+      new DemoAgent("carol@demo.baton.dev", "Carol", "carol-demo-pass", AgentRole.ADMIN, List.of("support", "billing"), List.of()));
 
   private Demo() {}
 
@@ -66,7 +68,8 @@ public final class Demo {
   public static void seedAgents(AgentStore agents, Passwords passwords) {
     for (DemoAgent agent : AGENTS) {
       if (agents.findByEmail(agent.email()).isEmpty()) {
-        agents.save(agent.email(), agent.name(), agent.role(), passwords.hash(agent.password()), agent.teams());
+        var saved = agents.save(agent.email(), agent.name(), agent.role(), passwords.hash(agent.password()), agent.teams());
+        agents.setSkills(saved.id(), agent.skills());
       }
     }
   }

@@ -72,6 +72,13 @@ public final class ApiClient {
     return post(path, body, "X-CSRF-Token", csrfToken == null ? "" : csrfToken);
   }
 
+  /** A PATCH to the agent API with the CSRF token from the last login. */
+  public Response agentPatch(String path, String body) {
+    var request = HttpRequest.newBuilder(server.uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    return send(request, "X-CSRF-Token", csrfToken == null ? "" : csrfToken);
+  }
+
   public Response login(String email, String password) {
     Response response = post("/api/agent/login", Json.write(Map.of("email", email, "password", password)));
     if (response.status() == 200) {

@@ -261,6 +261,10 @@ public final class AgentRoutes implements HttpRoutes {
       json.put("team", conversations.team(handoff.teamId()).map(ConversationView.TeamView::of).orElse(null));
       json.put("createdAt", handoff.createdAt());
       json.put("tier", handoff.tierId().orElse(null));
+      json.put("resolvedAt", handoff.resolvedAt().orElse(null));
+      json.put("resolution", handoff.resolution().orElse(null));
+      json.put("resolutionNote", handoff.resolutionNote().orElse(null));
+      json.put("reusable", handoff.reusable());
       return json;
     }).orElse(null));
     // The packet and the decision log are stored as JSON; they go out as JSON, not as strings.
