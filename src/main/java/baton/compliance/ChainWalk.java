@@ -32,10 +32,6 @@ final class ChainWalk {
     return firstBreak.isPresent();
   }
 
-  long lastSeq() {
-    return lastSeq;
-  }
-
   /** Checks the next entry; returns false once the chain is broken (later entries prove nothing). */
   boolean accept(AuditEntry entry) {
     if (broken()) {
@@ -72,8 +68,16 @@ final class ChainWalk {
     return true;
   }
 
-  /** Ends the walk: checks that the chain reached every anchor with the anchor's hash. */
-  Verification finish() {
+  /**
+   * Ends the walk: the chain must reach every anchor with the anchor's hash, and go no further than
+   * {@code recordedAfterWalk}, the head the database records once the walk is done (appends during the
+   * walk move it on; a row slipped in without moving it does not).
+   */
+  Verification finish(ChainHead recordedAfterWalk) {
+    if (!broken() && lastSeq > recordedAfterWalk.seq()) {
+      fail(recordedAfterWalk.seq() + 1, Verification.Reason.HEAD_MISMATCH, "the chain goes on to seq " + lastSeq
+          + " but the head recorded in audit_chain_head is at seq " + recordedAfterWalk.seq() + ": entries were added behind the chain's back");
+    }
     for (Anchor anchor : anchors) {
       ChainHead head = anchor.head();
       if (broken() || head.seq() == 0) {

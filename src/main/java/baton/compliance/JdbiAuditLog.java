@@ -146,7 +146,7 @@ public final class JdbiAuditLog implements AuditLog {
       }
       after = page.get(page.size() - 1).seq();
     }
-    return walk.finish();
+    return walk.finish(head());
   }
 
   @Override

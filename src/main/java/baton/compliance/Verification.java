@@ -35,7 +35,10 @@ public record Verification(long checked, ChainHead reached, Optional<Break> firs
     MISSING("missing"),
     /** Seq or time goes backwards: rows were renumbered or re-dated. */
     OUT_OF_ORDER("out of order"),
-    /** The entry at the recorded head's seq has another hash: the chain was rewritten from there back. */
+    /**
+     * The chain disagrees with a head: the entry at an expected head's seq has another hash (the chain
+     * was rewritten), or entries go on past the head the database records (added behind its back).
+     */
     HEAD_MISMATCH("head mismatch");
 
     private final String words;

@@ -197,6 +197,21 @@ interface AuditLogContract {
   }
 
   @Test
+  default void verify_afterAnEntryIsForgedOntoTheEndWithoutMovingTheHead_failsAsHeadMismatch() {
+    List<AuditEntry> entries = appendSome(2);
+    AuditEntry last = entries.get(1);
+    String forged = ChainHash.of(3, last.occurredAt(), "system", "resolve", "conversation:x", "{}", last.hash());
+    database().jdbi().useHandle(handle -> handle.createUpdate("insert into audit_log"
+            + " (seq, occurred_at, actor, action, subject, details, prev_hash, hash) values (3, :at, 'system', 'resolve', 'conversation:x', '{}', :prev, :hash)")
+        .bind("at", last.occurredAt().atOffset(ZoneOffset.UTC)).bind("prev", last.hash()).bind("hash", forged).execute());
+
+    Verification.Break found = log().verify().firstBreak().orElseThrow();
+
+    assertThat(found.seq()).isEqualTo(3);
+    assertThat(found.reason()).isEqualTo(Verification.Reason.HEAD_MISMATCH);
+  }
+
+  @Test
   default void verify_afterAnEntryIsBackdatedAndRehashed_failsAsOutOfOrder() {
     List<AuditEntry> entries = appendSome(3);
     AuditEntry third = entries.get(2);
