@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
-    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, KnowledgeCommand.class,
+    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, KnowledgeCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class})
 final class Cli {
   private Cli() {}
@@ -82,16 +82,14 @@ final class Cli {
     }
   }
 
-  static final class ServerOptions {
+  /**
+   * Where the database is, shared by every command that opens it (the server and {@code baton audit}),
+   * so they read the same flags, environment and config file and can only ever open the same database.
+   */
+  static final class DatabaseOptions {
     @Option(names = "--config", paramLabel = "FILE",
         description = "Properties file with settings (keys are flag names, e.g. port=9090). Env: BATON_CONFIG.")
     Path config;
-
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on. Env: BATON_HOST. Default: ${DEFAULT-VALUE}.")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Env: BATON_PORT. Default: ${DEFAULT-VALUE}.")
-    int port;
 
     @Option(names = "--data-dir", defaultValue = "data",
         description = "Folder for the embedded database and demo files. Env: BATON_DATA_DIR. Default: ${DEFAULT-VALUE}.")
@@ -109,6 +107,22 @@ final class Cli {
 
     @Option(names = "--db-pool-size", defaultValue = "10", description = "Database connections. Env: BATON_DB_POOL_SIZE. Default: ${DEFAULT-VALUE}.")
     int dbPoolSize;
+
+    DatabaseSettings toSettings() {
+      return dbUrl == null || dbUrl.isBlank()
+          ? DatabaseSettings.embedded(dataDir)
+          : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, Optional.empty());
+    }
+  }
+
+  static final class ServerOptions {
+    @Mixin DatabaseOptions database;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on. Env: BATON_HOST. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Env: BATON_PORT. Default: ${DEFAULT-VALUE}.")
+    int port;
 
     @Option(names = "--max-message-chars", defaultValue = "4000",
         description = "Longest message accepted, in characters (max 100000). Env: BATON_MAX_MESSAGE_CHARS. Default: ${DEFAULT-VALUE}.")
@@ -142,13 +156,11 @@ final class Cli {
     boolean smtpStartTls;
 
     ServerSettings toSettings(Path specFile) {
-      DatabaseSettings database = dbUrl == null || dbUrl.isBlank()
-          ? DatabaseSettings.embedded(dataDir)
-          : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize, Optional.empty());
+      DatabaseSettings databaseSettings = database.toSettings();
       Optional<baton.channels.MailSettings> mail = smtpHost == null || smtpHost.isBlank() ? Optional.empty()
           : Optional.of(new baton.channels.MailSettings(smtpHost, smtpPort, smtpFrom, Optional.ofNullable(smtpUser).filter(s -> !s.isBlank()),
               Optional.ofNullable(smtpPassword).filter(s -> !s.isBlank()), smtpStartTls));
-      return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars,
+      return new ServerSettings(host, port, database.dataDir, databaseSettings, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
           Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail);
     }
@@ -174,7 +186,7 @@ final class Cli {
 
     @Override
     public Integer call() {
-      Path spec = Demo.installFiles(options.dataDir.resolve("demo"));
+      Path spec = Demo.installFiles(options.database.dataDir.resolve("demo"));
       return runUntilStopped(options, spec, true);
     }
   }
@@ -225,12 +237,12 @@ final class Cli {
     long started = System.nanoTime();
     Baton server;
     try {
-      Files.createDirectories(options.dataDir);
+      Files.createDirectories(options.database.dataDir);
       server = Main.start(options.toSettings(spec), demo);
     } catch (SpecException e) {
       return Main.reportSpecProblems(e);
     } catch (IOException e) {
-      System.err.println("cannot create the data folder " + options.dataDir + ": " + e.getMessage());
+      System.err.println("cannot create the data folder " + options.database.dataDir + ": " + e.getMessage());
       return 1;
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());

@@ -2,7 +2,14 @@ package baton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baton.compliance.AuditEvent;
+import baton.compliance.JdbiAuditLog;
+import baton.platform.Database;
+import baton.platform.DatabaseSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +36,7 @@ class CliTest {
     Cli.ServerOptions options = parse(env, Optional.of(config), "serve", "--spec", "bot.yaml", "--port", "7200");
 
     assertThat(options.port).isEqualTo(7200);
-    assertThat(options.dbUrl).isEqualTo("jdbc:postgresql://env");
+    assertThat(options.database.dbUrl).isEqualTo("jdbc:postgresql://env");
     assertThat(options.maxMessageChars).isEqualTo(500);
     assertThat(options.host).isEqualTo("0.0.0.0");
     assertThat(options.toSettings(Path.of("bot.yaml")).database().isPostgres()).isTrue();
@@ -66,5 +73,95 @@ class CliTest {
   void configFile_isFoundFromTheFlagInEitherForm() {
     assertThat(Cli.configFile(new String[] {"serve", "--config", "a.properties"})).contains(Path.of("a.properties"));
     assertThat(Cli.configFile(new String[] {"serve", "--config=b.properties"})).contains(Path.of("b.properties"));
+  }
+
+  /** Runs one command line the way {@code main} does, capturing what it prints. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    CommandLine commandLine = Cli.commandLine(Optional.empty(), Map.<String, String>of()::get);
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private void onTheDatabase(java.util.function.Consumer<Database> work) {
+    try (Database database = Database.open(DatabaseSettings.embedded(dir))) {
+      work.accept(database);
+    }
+  }
+
+  @Test
+  void auditVerify_exitsZeroWhenIntact_andOneNamingTheSeqOnceARowIsEdited() {
+    onTheDatabase(database -> {
+      var log = new JdbiAuditLog(database.jdbi(), Clock.systemUTC());
+      for (int i = 1; i <= 3; i++) {
+        log.append(AuditEvent.of("agent:alice", "claim", "conversation:c-" + i, Map.of("team", "billing")));
+      }
+    });
+
+    Run intact = run("audit", "verify", "--data-dir", dir.toString());
+    assertThat(intact.exitCode()).as(intact.err()).isZero();
+    assertThat(intact.out()).contains("intact: 3 entries, head 3:");
+
+    onTheDatabase(database -> database.jdbi().useHandle(handle ->
+        handle.execute("update audit_log set details = '{\"team\":\"sales\"}' where seq = 2")));
+    Run broken = run("audit", "verify", "--data-dir", dir.toString());
+
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.err()).contains("broken at seq 2: altered");
+  }
+
+  @Test
+  void auditHead_printsTheAnchorThatVerifyHeadLaterChecks() {
+    onTheDatabase(database -> {
+      var log = new JdbiAuditLog(database.jdbi(), Clock.systemUTC());
+      log.append(AuditEvent.of("bot", "handoff", "conversation:c-1"));
+      log.append(AuditEvent.of("system", "resolve", "conversation:c-1"));
+    });
+    Run head = run("audit", "head", "--data-dir", dir.toString());
+    assertThat(head.exitCode()).isZero();
+    String anchor = head.out().strip();
+    assertThat(anchor).matches("2:[0-9a-f]{64}");
+
+    onTheDatabase(database -> database.jdbi().useHandle(handle -> {
+      String first = handle.createQuery("select hash from audit_log where seq = 1").mapTo(String.class).one();
+      handle.execute("delete from audit_log where seq = 2");
+      handle.execute("update audit_chain_head set last_seq = 1, last_hash = '" + first + "' where id = 1");
+    }));
+
+    assertThat(run("audit", "verify", "--data-dir", dir.toString()).exitCode()).isZero();
+    Run anchored = run("audit", "verify", "--data-dir", dir.toString(), "--head", anchor);
+    assertThat(anchored.exitCode()).isEqualTo(1);
+    assertThat(anchored.err()).contains("broken at seq 2: missing");
+  }
+
+  @Test
+  void auditExport_writesJsonLinesAfterTheGivenSeqToTheFile() throws IOException {
+    onTheDatabase(database -> {
+      var log = new JdbiAuditLog(database.jdbi(), Clock.systemUTC());
+      for (int i = 1; i <= 3; i++) {
+        log.append(AuditEvent.of("bot", "decision", "conversation:c-" + i));
+      }
+    });
+    Path file = dir.resolve("audit.jsonl");
+
+    Run export = run("audit", "export", "--data-dir", dir.toString(), "--after", "1", "--out", file.toString());
+
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(Files.readAllLines(file)).hasSize(2).allSatisfy(line ->
+        assertThat(baton.platform.Json.readTree(line).get("hash").asText()).hasSize(64));
+    assertThat(Files.readAllLines(file).get(0)).startsWith("{\"seq\":2,");
+  }
+
+  @Test
+  void auditVerify_withAMalformedHead_exitsTwo() {
+    Run run = run("audit", "verify", "--data-dir", dir.toString(), "--head", "not-a-head");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("SEQ:HASH");
   }
 }

@@ -1,0 +1,200 @@
+package baton.compliance;
+
+import static java.util.Objects.requireNonNull;
+
+import baton.platform.Json;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link AuditLog} in plain SQL on PostgreSQL and on H2 in PostgreSQL mode.
+ *
+ * <p>The chain has one writer at a time, whichever node it runs on: an append locks the single row of
+ * {@code audit_chain_head} with {@code select … for update}, takes seq = last seq + 1 and
+ * prev_hash = last hash, inserts the entry and moves the head, all in one transaction. A rolled-back
+ * append leaves no trace, so seq stays gapless; the primary key on seq is a second line of defence.
+ *
+ * <p>Time never runs backwards along the chain: an entry is dated by the injected clock at
+ * microsecond precision (what PostgreSQL keeps, and therefore what is hashed), but never before the
+ * entry ahead of it, so a node whose clock lags cannot make an honest chain look reordered.
+ *
+ * <p>Thread-safe and stateless apart from the database.
+ */
+public final class JdbiAuditLog implements AuditLog {
+  static final int PAGE = 500;
+  private static final String COLUMNS = "seq, occurred_at, actor, action, subject, details, prev_hash, hash";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public JdbiAuditLog(Jdbi jdbi, Clock clock) {
+    this.jdbi = requireNonNull(jdbi, "jdbi");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public AuditEntry append(AuditEvent event) {
+    requireNonNull(event, "event");
+    return jdbi.inTransaction(handle -> appendIn(handle, event));
+  }
+
+  @Override
+  public AuditEntry append(Handle handle, AuditEvent event) {
+    requireNonNull(handle, "handle");
+    requireNonNull(event, "event");
+    if (!handle.isInTransaction()) {
+      // Outside a transaction the head lock would be released before the insert, and the entry would
+      // not commit with the change it records.
+      throw new IllegalStateException("append(handle, event) needs a handle inside a transaction");
+    }
+    return appendIn(handle, event);
+  }
+
+  private AuditEntry appendIn(Handle handle, AuditEvent event) {
+    Head last = handle.createQuery("select last_seq, last_hash, last_at from audit_chain_head where id = 1 for update")
+        .map((rs, ctx) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash"), instantOrNull(rs, "last_at")))
+        .one();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant occurredAt = last.at() != null && now.isBefore(last.at()) ? last.at() : now;
+    long seq = last.seq() + 1;
+    String hash = ChainHash.of(seq, occurredAt, event.actor(), event.action(), event.subject(), event.details(), last.hash());
+    handle.createUpdate("insert into audit_log (" + COLUMNS + ")"
+            + " values (:seq, :at, :actor, :action, :subject, :details, :prevHash, :hash)")
+        .bind("seq", seq)
+        .bind("at", occurredAt.atOffset(ZoneOffset.UTC))
+        .bind("actor", event.actor())
+        .bind("action", event.action())
+        .bind("subject", event.subject())
+        .bind("details", event.details())
+        .bind("prevHash", last.hash())
+        .bind("hash", hash)
+        .execute();
+    handle.createUpdate("update audit_chain_head set last_seq = :seq, last_hash = :hash, last_at = :at where id = 1")
+        .bind("seq", seq)
+        .bind("hash", hash)
+        .bind("at", occurredAt.atOffset(ZoneOffset.UTC))
+        .execute();
+    return new AuditEntry(seq, occurredAt, event.actor(), event.action(), event.subject(), event.details(), last.hash(), hash);
+  }
+
+  @Override
+  public List<AuditEntry> page(long afterSeq, int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("limit must be 1-1000, not " + limit);
+    }
+    return range(afterSeq, Long.MAX_VALUE, limit);
+  }
+
+  private List<AuditEntry> range(long afterSeq, long throughSeq, int limit) {
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "select " + COLUMNS + " from audit_log where seq > :after and seq <= :through order by seq limit :limit")
+        .bind("after", afterSeq)
+        .bind("through", throughSeq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> entry(rs))
+        .list());
+  }
+
+  @Override
+  public ChainHead head() {
+    return jdbi.withHandle(handle -> handle.createQuery("select last_seq, last_hash from audit_chain_head where id = 1")
+        .map((rs, ctx) -> new ChainHead(rs.getLong("last_seq"), rs.getString("last_hash")))
+        .one());
+  }
+
+  @Override
+  public Verification verify() {
+    return walk(List.of(new ChainWalk.Anchor("the head recorded in audit_chain_head", head())));
+  }
+
+  @Override
+  public Verification verify(ChainHead expectedHead) {
+    requireNonNull(expectedHead, "expectedHead");
+    return walk(List.of(new ChainWalk.Anchor("the head recorded in audit_chain_head", head()),
+        new ChainWalk.Anchor("the expected head " + expectedHead, expectedHead)));
+  }
+
+  /**
+   * Reads the recorded head before walking, so appends committed during the walk only add entries
+   * after it and cannot make an intact chain look cut short.
+   */
+  private Verification walk(List<ChainWalk.Anchor> anchors) {
+    var walk = new ChainWalk(anchors);
+    long after = 0;
+    while (!walk.broken()) {
+      List<AuditEntry> page = range(after, Long.MAX_VALUE, PAGE);
+      for (AuditEntry entry : page) {
+        if (!walk.accept(entry)) {
+          break;
+        }
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+    return walk.finish(head());
+  }
+
+  @Override
+  public void exportJsonl(Writer out) throws IOException {
+    exportJsonl(out, 0, Long.MAX_VALUE);
+  }
+
+  @Override
+  public void exportJsonl(Writer out, long afterSeq, long throughSeq) throws IOException {
+    requireNonNull(out, "out");
+    long after = afterSeq;
+    while (true) {
+      List<AuditEntry> page = range(after, throughSeq, PAGE);
+      for (AuditEntry entry : page) {
+        out.write(jsonLine(entry));
+        out.write('\n');
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
+    out.flush();
+  }
+
+  /** Details stay a string, byte for byte as hashed, so anyone can recompute the hash from the export. */
+  static String jsonLine(AuditEntry entry) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("seq", entry.seq());
+    line.put("occurred_at", ChainHash.time(entry.occurredAt()));
+    line.put("actor", entry.actor());
+    line.put("action", entry.action());
+    line.put("subject", entry.subject());
+    line.put("details", entry.details());
+    line.put("prev_hash", entry.prevHash());
+    line.put("hash", entry.hash());
+    return Json.write(line);
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+        rs.getString("action"), rs.getString("subject"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+  }
+
+  private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private record Head(long seq, String hash, Instant at) {}
+}
