@@ -1,6 +1,8 @@
 package baton;
 
 import baton.agent.AgentAdminRoutes;
+import baton.compliance.AuditLog;
+import baton.compliance.JdbiAuditLog;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
@@ -97,7 +99,8 @@ public final class Main {
           vectors, syncStatuses, clock);
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
-      var conversationStore = new JdbiConversationStore(database.jdbi(), clock);
+      AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
+      var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       var sentiment = SentimentScorer.withVaderLexicon();
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
           new PaymentAndSecretDetector(), clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
@@ -118,16 +121,16 @@ public final class Main {
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
       CannedReplies canned = () -> brain.spec().cannedReplies().stream()
           .map(reply -> new CannedReplies.Reply(reply.id(), reply.title(), reply.text())).toList();
-      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned);
+      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit);
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
-          new AgentAdminRoutes(agents, teams, passwords, conversations),
+          new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
-      var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), brain::reload);
+      var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
       // Websites are polled; each source's own interval decides whether a tick fetches anything.
       var webPolling = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("web-sync").factory());
       webPolling.scheduleWithFixedDelay(() -> {
@@ -144,6 +147,19 @@ public final class Main {
     } catch (RuntimeException e) {
       database.close();
       throw e;
+    }
+  }
+
+  /** Reloads the brain; a spec or knowledge change that went live is an audited admin change, with the spec's hash. */
+  private static void reloadAudited(LiveBrain brain, AuditLog audit, ServerSettings settings) {
+    if (brain.reload()) {
+      try {
+        String hash = SecureTokens.hash(java.nio.file.Files.readString(settings.specFile()));
+        audit.append(baton.compliance.AuditEvent.of("system", "spec_changed", "spec:" + settings.specFile().getFileName(),
+            Map.of("sha256", hash, "articles", brain.knowledge().articles().size())));
+      } catch (java.io.IOException | RuntimeException e) {
+        log.error("the new spec is live but its audit entry could not be written", e);
+      }
     }
   }
 

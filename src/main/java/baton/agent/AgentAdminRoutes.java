@@ -1,5 +1,7 @@
 package baton.agent;
 
+import baton.compliance.AuditEvent;
+import baton.compliance.AuditLog;
 import baton.conversation.ConversationService;
 import baton.platform.ApiException;
 import baton.platform.HttpRoutes;
@@ -33,8 +35,11 @@ public final class AgentAdminRoutes implements HttpRoutes {
   private final TeamStore teams;
   private final Passwords passwords;
   private final ConversationService conversations;
+  private final AuditLog audit;
 
-  public AgentAdminRoutes(AgentStore agents, TeamStore teams, Passwords passwords, ConversationService conversations) {
+  /** @param audit receives every change made here, with who made it (passwords never) */
+  public AgentAdminRoutes(AgentStore agents, TeamStore teams, Passwords passwords, ConversationService conversations, AuditLog audit) {
+    this.audit = audit;
     this.agents = agents;
     this.teams = teams;
     this.passwords = passwords;
@@ -72,6 +77,7 @@ public final class AgentAdminRoutes implements HttpRoutes {
     }
     Agent agent = agents.save(email, name, role, passwords.hash(password), teamIds);
     applyRouting(agent.id(), body);
+    record(ctx, "agent_created", "agent:" + agent.id(), body);
     ctx.status(201).json(Map.of("agent", statusOf(agent.id())));
   }
 
@@ -115,6 +121,7 @@ public final class AgentAdminRoutes implements HttpRoutes {
     teamIds.ifPresent(ids -> agents.setTeams(agent.id(), ids));
     capacity.ifPresent(value -> agents.setCapacity(agent.id(), value));
     skills.ifPresent(values -> agents.setSkills(agent.id(), values));
+    record(ctx, "agent_changed", "agent:" + agent.id(), body);
     // More room or a new skill may let the queue move at once.
     teamIds.orElse(agent.teamIds()).forEach(conversations::routingChanged);
     ctx.json(Map.of("agent", statusOf(agent.id())));
@@ -142,8 +149,16 @@ public final class AgentAdminRoutes implements HttpRoutes {
     }
     Team changed = new Team(team.id(), team.name(), minutes, assignment, team.hours());
     teams.save(changed);
+    record(ctx, "routing_changed", "team:" + team.id(), body);
     conversations.routingChanged(team.id());
     ctx.json(Map.of("team", json(changed)));
+  }
+
+  /** The changed fields as sent, minus any password: admin changes are part of the audit trail. */
+  private void record(Context ctx, String action, String subject, JsonNode body) {
+    var details = new java.util.TreeMap<String, Object>();
+    body.fields().forEachRemaining(field -> details.put(field.getKey(), field.getKey().equals("password") ? "(changed)" : field.getValue()));
+    audit.append(AuditEvent.of("agent:" + AgentRoutes.session(ctx).agent().id(), action, subject, details));
   }
 
   private Map<String, Object> statusOf(UUID id) {

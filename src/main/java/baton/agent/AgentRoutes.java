@@ -10,6 +10,8 @@ import baton.conversation.ConversationService;
 import baton.conversation.ConversationStore;
 import baton.conversation.ConversationView;
 import baton.conversation.QueueEntry;
+import baton.compliance.AuditEvent;
+import baton.compliance.AuditLog;
 import baton.platform.ApiException;
 import baton.platform.EventBus;
 import baton.platform.HttpRoutes;
@@ -67,13 +69,14 @@ public final class AgentRoutes implements HttpRoutes {
   private final KnowledgeAdmin knowledge;
   private final CannedReplies canned;
 
-  public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
-      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge) {
-    this(agents, passwords, tokens, conversations, bus, clock, meters, knowledge, CannedReplies.NONE);
-  }
+  private final AuditLog audit;
 
+  /**
+   * @param audit where views of a context packet are recorded (who looked at whose details)
+   */
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
-      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned) {
+      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned, AuditLog audit) {
+    this.audit = audit;
     this.canned = canned;
     this.knowledge = knowledge;
     this.agents = agents;
@@ -244,6 +247,9 @@ public final class AgentRoutes implements HttpRoutes {
 
   private void conversation(Context ctx) {
     Conversation conversation = visibleConversation(ctx);
+    if (conversation.state() != ConversationState.BOT) {
+      audit.append(AuditEvent.of("agent:" + session(ctx).agent().id(), "packet_viewed", "conversation:" + conversation.id().value()));
+    }
     var view = new LinkedHashMap<String, Object>(Json.mapper().convertValue(conversations.view(conversation), Map.class));
     conversations.customer(conversation.id()).ifPresent(customer -> {
       var customerJson = new LinkedHashMap<String, Object>();
@@ -361,7 +367,7 @@ public final class AgentRoutes implements HttpRoutes {
       throw ApiException.badRequest(to.name() + " is not in the " + conversation.teamId().get()
           + " team; transfer the conversation to one of their teams instead.");
     }
-    ctx.json(Map.of("conversation", conversations.view(conversations.reassign(conversation.id(), to.ref()))));
+    ctx.json(Map.of("conversation", conversations.view(conversations.reassign(conversation.id(), to.ref(), session(ctx).agent().ref()))));
   }
 
   static Optional<UUID> parseUuid(String text) {

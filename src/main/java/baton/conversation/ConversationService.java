@@ -395,13 +395,13 @@ public final class ConversationService {
    * A supervisor gives a queued or held conversation to a particular agent (skills and load are theirs
    * to judge); the customer hears who joins, and the previous agent's console drops it.
    */
-  public Conversation reassign(ConversationId id, AgentRef to) {
+  public Conversation reassign(ConversationId id, AgentRef to, AgentRef by) {
     Conversation before = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
     if (before.isAssignedTo(to.id())) {
       return before;
     }
     String teamName = before.teamId().flatMap(teams::find).map(Team::name).orElse("Support");
-    Optional<Message> notice = store.reassign(id, to, NewMessage.system(to.name() + " from the " + teamName
+    Optional<Message> notice = store.reassign(id, to, by, NewMessage.system(to.name() + " from the " + teamName
         + " team is taking over your conversation and can see everything so far."));
     if (notice.isEmpty()) {
       throw ApiException.conflict("invalid_state", "Only a queued or assigned conversation can be reassigned.");

@@ -115,7 +115,7 @@ public interface ConversationStore {
    * A supervisor's move: QUEUED or WITH_AGENT (anyone) → WITH_AGENT for {@code to}, with a notice,
    * whatever the skill and load (a person decided). Empty when the conversation is in neither state.
    */
-  Optional<Message> reassign(ConversationId id, AgentRef to, NewMessage notice);
+  Optional<Message> reassign(ConversationId id, AgentRef to, AgentRef by, NewMessage notice);
 
   /** WITH_AGENT (owned by this agent) → RESOLVED, with a notice. Empty when the agent does not own it. */
   default Optional<Message> resolve(ConversationId id, AgentRef agent, NewMessage notice) {

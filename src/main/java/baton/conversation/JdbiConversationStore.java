@@ -11,10 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import baton.compliance.AuditEvent;
+import baton.compliance.AuditLog;
+import baton.compliance.JdbiAuditLog;
+import baton.platform.SecureTokens;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -35,9 +40,30 @@ public final class JdbiConversationStore implements ConversationStore {
   private final Jdbi jdbi;
   private final Clock clock;
 
+  private final AuditLog audit;
+
+  /** Writes its audit entries to the audit log of the same database. */
   public JdbiConversationStore(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, new JdbiAuditLog(jdbi, clock));
+  }
+
+  /**
+   * Every state change and decision appends its audit entry inside the transaction that commits it, so
+   * the log never claims what did not happen nor misses what did.
+   */
+  public JdbiConversationStore(Jdbi jdbi, Clock clock, AuditLog audit) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** Last in the transaction: the append holds the chain's lock until commit. */
+  private void audit(Handle handle, String actor, String action, ConversationId id, Map<String, ?> details) {
+    audit.append(handle, AuditEvent.of(actor, action, "conversation:" + id.value(), details));
+  }
+
+  private static String actor(AgentRef agent) {
+    return "agent:" + agent.id();
   }
 
   private Instant now() {
@@ -204,17 +230,23 @@ public final class JdbiConversationStore implements ConversationStore {
           .bind("tier", request.tierId().orElse(null))
           .bind("packet", request.packetJson().orElse(null))
           .execute();
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, "bot", "handoff", id, Map.of("team", request.teamId(), "tier", request.tierId().orElse(""), "reason", request.reason(),
+          "priority", request.priority(), "skill", request.requiredSkill().orElse("")));
+      return Optional.of(inserted);
     });
   }
 
   @Override
   public AgentNote addNote(ConversationId id, AgentRef author, String text) {
     var note = new AgentNote(UUID.randomUUID(), id, author, text, now());
-    jdbi.useHandle(handle -> handle.createUpdate("insert into agent_notes (id, conversation_id, agent_id, agent_name, body, created_at)"
-            + " values (:id, :conversation, :agent, :name, :body, :now)")
-        .bind("id", note.id()).bind("conversation", id.value()).bind("agent", author.id()).bind("name", author.name())
-        .bind("body", text).bind("now", note.createdAt()).execute());
+    jdbi.useTransaction(handle -> {
+      handle.createUpdate("insert into agent_notes (id, conversation_id, agent_id, agent_name, body, created_at)"
+              + " values (:id, :conversation, :agent, :name, :body, :now)")
+          .bind("id", note.id()).bind("conversation", id.value()).bind("agent", author.id()).bind("name", author.name())
+          .bind("body", text).bind("now", note.createdAt()).execute();
+      audit(handle, actor(author), "note_added", id, Map.of("note", note.id().toString()));
+    });
     return note;
   }
 
@@ -236,6 +268,8 @@ public final class JdbiConversationStore implements ConversationStore {
       if (!exists) {
         handle.createUpdate("insert into decisions (conversation_id, seq, action, body, created_at) values (:id, :seq, :action, :body, :now)")
             .bind("id", id.value()).bind("seq", seq).bind("action", action).bind("body", json).bind("now", now()).execute();
+        // The decision's own hash makes the decision log tamper-evident through the chain.
+        audit(handle, "bot", "decision", id, Map.of("seq", seq, "action", action, "sha256", SecureTokens.hash(json)));
       }
     });
   }
@@ -255,7 +289,9 @@ public final class JdbiConversationStore implements ConversationStore {
       if (!giveTo(handle, id, agent, now())) {
         return Optional.<Message>empty();
       }
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, actor(agent), "claim", id, Map.of());
+      return Optional.of(inserted);
     });
   }
 
@@ -280,7 +316,7 @@ public final class JdbiConversationStore implements ConversationStore {
       + " where s.agent_id = :agent and s.skill = conversations.required_skill))";
 
   @Override
-  public Optional<Message> reassign(ConversationId id, AgentRef to, NewMessage notice) {
+  public Optional<Message> reassign(ConversationId id, AgentRef to, AgentRef by, NewMessage notice) {
     return jdbi.inTransaction(handle -> {
       Instant now = now();
       int changed = handle.createUpdate("update conversations set state = 'WITH_AGENT', assigned_agent_id = :agent,"
@@ -292,7 +328,9 @@ public final class JdbiConversationStore implements ConversationStore {
       // The open handoff now belongs to the new agent: their reply clock starts now.
       handle.createUpdate("update handoffs set claimed_by = :agent, claimed_at = :now where conversation_id = :id and resolved_at is null")
           .bind("id", id.value()).bind("agent", to.id()).bind("now", now).execute();
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, actor(by), "reassign", id, Map.of("to", to.id().toString()));
+      return Optional.of(inserted);
     });
   }
 
@@ -319,7 +357,9 @@ public final class JdbiConversationStore implements ConversationStore {
       }
       ConversationId id = new ConversationId(next.get());
       giveTo(handle, id, agent, now);
-      return Optional.of(new Assigned(id, insertMessage(handle, id, notice)));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, "system", "assign", id, Map.of("agent", agent.id().toString(), "team", teamId));
+      return Optional.of(new Assigned(id, inserted));
     });
   }
 
@@ -368,7 +408,9 @@ public final class JdbiConversationStore implements ConversationStore {
           .bind("now", now).bind("tier", previous.map(row -> row[0]).orElse(null)).bind("packet", previous.map(row -> row[1]).orElse(null))
           .bind("frustration", previous.map(row -> row[2]).orElse(null))
           .execute();
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, actor(from), "transfer", id, Map.of("team", toTeam));
+      return Optional.of(inserted);
     });
   }
 
@@ -386,7 +428,9 @@ public final class JdbiConversationStore implements ConversationStore {
       }
       handle.createUpdate("update handoffs set claimed_by = null, claimed_at = null where conversation_id = :id and resolved_at is null")
           .bind("id", id.value()).execute();
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, "system", "take_back", id, Map.of("agent", agent.id().toString()));
+      return Optional.of(inserted);
     });
   }
 
@@ -430,7 +474,9 @@ public final class JdbiConversationStore implements ConversationStore {
         return Optional.<Message>empty();
       }
       closeHandoff(handle, id, agent, "resolved", resolution.note(), resolution.reusable(), now);
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, actor(agent), "resolve", id, Map.of("reusable", resolution.reusable(), "note", resolution.note().isPresent()));
+      return Optional.of(inserted);
     });
   }
 
@@ -446,7 +492,9 @@ public final class JdbiConversationStore implements ConversationStore {
         return Optional.<Message>empty();
       }
       closeHandoff(handle, id, agent, "handed_back", note, false, now);
-      return Optional.of(insertMessage(handle, id, notice));
+      Message inserted = insertMessage(handle, id, notice);
+      audit(handle, actor(agent), "hand_back", id, Map.of());
+      return Optional.of(inserted);
     });
   }
 
@@ -461,12 +509,18 @@ public final class JdbiConversationStore implements ConversationStore {
 
   @Override
   public boolean reopen(ConversationId id) {
-    return jdbi.withHandle(handle -> handle.createUpdate(
-            "update conversations set state = 'BOT', team_id = null, assigned_agent_id = null, assigned_agent_name = null,"
-                + " queued_at = null, resolved_at = null, updated_at = :now where id = :id and state = 'RESOLVED'")
-        .bind("id", id.value())
-        .bind("now", now())
-        .execute()) == 1;
+    return jdbi.inTransaction(handle -> {
+      boolean reopened = handle.createUpdate(
+              "update conversations set state = 'BOT', team_id = null, assigned_agent_id = null, assigned_agent_name = null,"
+                  + " queued_at = null, resolved_at = null, updated_at = :now where id = :id and state = 'RESOLVED'")
+          .bind("id", id.value())
+          .bind("now", now())
+          .execute() == 1;
+      if (reopened) {
+        audit(handle, "system", "reopen", id, Map.of());
+      }
+      return reopened;
+    });
   }
 
   @Override

@@ -469,12 +469,12 @@ interface ConversationStoreContract {
     AgentRef bob = anAgent("Bob");
     store().claim(held.id(), alice, NewMessage.system("Alice joined"));
 
-    assertThat(store().reassign(held.id(), bob, NewMessage.system("Bob takes over"))).isPresent();
+    assertThat(store().reassign(held.id(), bob, alice, NewMessage.system("Bob takes over"))).isPresent();
     assertThat(store().find(held.id()).orElseThrow().isAssignedTo(bob.id())).isTrue();
     assertThat(store().latestHandoff(held.id()).orElseThrow().claimedBy()).contains(bob.id());
-    assertThat(store().reassign(queued.id(), alice, NewMessage.system("Alice takes it"))).isPresent();
+    assertThat(store().reassign(queued.id(), alice, bob, NewMessage.system("Alice takes it"))).isPresent();
     assertThat(store().find(queued.id()).orElseThrow().state()).isEqualTo(ConversationState.WITH_AGENT);
-    assertThat(store().reassign(aConversation().id(), alice, NewMessage.system("x"))).as("still with the bot").isEmpty();
+    assertThat(store().reassign(aConversation().id(), alice, bob, NewMessage.system("x"))).as("still with the bot").isEmpty();
   }
 
   @Test
@@ -509,5 +509,25 @@ interface ConversationStoreContract {
     assertThat(closed.resolutionNote()).contains("Refund sent");
     assertThat(closed.reusable()).isTrue();
     assertThat(closed.resolvedBy()).contains(alice.id());
+  }
+
+  @Test
+  default void everyStateChange_isInTheAuditChain_inOrder_andTheChainVerifies() {
+    teams("support");
+    Conversation conversation = aQueuedConversation("support");
+    AgentRef alice = anAgent("Alice");
+    store().recordDecision(conversation.id(), 1, "handoff", "{\"rule\":\"human_request\"}");
+    store().claim(conversation.id(), alice, NewMessage.system("Alice joined"));
+    store().addNote(conversation.id(), alice, "VIP");
+    store().resolve(conversation.id(), alice, new ConversationStore.Resolution(Optional.empty(), true), NewMessage.system("resolved"));
+    store().claim(conversation.id(), alice, NewMessage.system("again")); // refused: no entry
+
+    var audit = new baton.compliance.JdbiAuditLog(database().jdbi(), Clock.systemUTC());
+    var entries = audit.page(0, 100).stream().filter(entry -> entry.subject().equals("conversation:" + conversation.id().value())).toList();
+    assertThat(entries).extracting(baton.compliance.AuditEntry::action).containsExactly("handoff", "decision", "claim", "note_added", "resolve");
+    assertThat(entries.get(2).actor()).isEqualTo("agent:" + alice.id());
+    assertThat(entries.get(1).details()).contains("sha256");
+    assertThat(entries.get(3).details()).as("note text stays out of the log").doesNotContain("VIP");
+    assertThat(audit.verify().intact()).isTrue();
   }
 }
