@@ -33,8 +33,10 @@ public final class ReplyText {
   private static final int MAX_INPUT = 200_000;
 
   private static final Pattern ATTRIBUTION_START = Pattern.compile("^(On|Am|Le|El|Op|Il|Em|Den)\\s.*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ATTRIBUTION_END = Pattern.compile(
-      ".*\\b(wrote|writes|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final String WROTE = "(wrote|writes|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)";
+  private static final Pattern ATTRIBUTION_END = Pattern.compile(".*\\b" + WROTE + "\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+  /** German puts the name after the verb: "Am 03.06.2024 um 10:15 schrieb Kestrel &lt;…&gt;:". */
+  private static final Pattern ATTRIBUTION_END_LATE = Pattern.compile(".*\\b" + WROTE + "\\b.*:\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
       "^-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Forwarded message)"
           + "\\s*-{2,}.*", Pattern.CASE_INSENSITIVE);
@@ -78,10 +80,11 @@ public final class ReplyText {
       return "";
     }
     Document document = Jsoup.parse(html.length() > MAX_INPUT ? html.substring(0, MAX_INPUT) : html);
-    // Quoted history in the markup of Gmail, Apple Mail, Thunderbird and Outlook on the web, and
-    // everything that is not text at all.
+    // Quoted history in the markup of Gmail, Apple Mail and Thunderbird, and everything that is not
+    // text at all. Outlook's quote is not wrapped in anything: its "From: / Sent:" block, as text, ends
+    // the reply below.
     document.select("head, script, style, template, noscript, iframe, object, embed, svg, canvas, form, blockquote,"
-        + " .gmail_quote, .gmail_signature, .moz-cite-prefix, .moz-signature, div[type=cite], #divRplyFwdMsg").remove();
+        + " .gmail_quote, .gmail_signature, .moz-cite-prefix, .moz-signature, div[type=cite]").remove();
     var text = new StringBuilder();
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
@@ -129,7 +132,7 @@ public final class ReplyText {
       for (int i = index; i < Math.min(lines.length, index + 3); i++) {
         joined.append(' ').append(lines[i].strip());
         // A real attribution names a date or an address; "On Monday I wrote:" is the customer talking.
-        if (joined.length() < 400 && ATTRIBUTION_END.matcher(joined).matches()) {
+        if (joined.length() < 400 && ATTRIBUTION_END_LATE.matcher(joined).matches()) {
           return joined.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
         }
       }
