@@ -73,7 +73,7 @@ class EmailReplyPollerTest {
         The jacket arrived with a torn seam.
         Order 4411.
 
-        -- 
+        --\s
         Ada Lovelace
         Analytical Engines Ltd
 

@@ -82,7 +82,7 @@ class ReplyTextTest {
         Sent from my iPhone
 
         > On 3 Jun 2024, at 10:15, Kestrel Support <support@kestrel.example> wrote:
-        >\u0020
+        >\s
         > Would Tuesday work for the pickup?
         """;
 
