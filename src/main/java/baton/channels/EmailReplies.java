@@ -34,8 +34,10 @@ public final class EmailReplies implements InboundEmailHandler {
 
   /**
    * The conversation side of email replies. A method that throws leaves the mail unread, so it is
-   * offered again at the next poll; pass {@link InboundEmail#deduplicationKey()} as the message's
-   * client id so a mail offered twice lands once.
+   * offered again at the next poll, and the conversation's later replies wait behind it: throw only
+   * for trouble that passes (the database is down), and log and return for a reply that can never be
+   * added. Pass {@link InboundEmail#deduplicationKey()} as the message's client id so a mail offered
+   * twice lands once.
    */
   public interface ReplySink {
     /** The conversation whose reference ({@code BTN-} + the first 8 hex digits of its id) this is. */
