@@ -20,10 +20,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * server never delays the chat or loses the handoff (the conversation stays in the team's queue in
  * the console either way); failures are logged and counted ({@code baton.mail.failures}). The
  * reference ({@code BTN-} + the first 8 characters of the conversation id) is in the subject, where
- * replies keep it. Thread-safe.
+ * replies keep it, and in each mail's Message-ID, which replies quote in In-Reply-To and References
+ * even when the subject is changed; {@link EmailReplyPoller} reads replies back by either. The team's
+ * mail asks for replies to go to the customer and to the team inbox, so an agent's answer also lands
+ * in the inbox Baton reads. Thread-safe.
  */
 public final class EmailHandoffs implements HandoffListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmailHandoffs.class);
@@ -50,6 +55,7 @@ public final class EmailHandoffs implements HandoffListener, AutoCloseable {
   private final MailSettings settings;
   private final Session session;
   private final MeterRegistry meters;
+  private final RandomGenerator random = new SecureRandom();
   private final ExecutorService sending = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mail-", 0).factory());
 
   public EmailHandoffs(MailSettings settings, MeterRegistry meters) {
@@ -114,11 +120,11 @@ public final class EmailHandoffs implements HandoffListener, AutoCloseable {
 
   private MimeMessage toTeam(EscalationSpec.Tier tier, Decision.HandOff handOff, HandoffPacket packet, String reference)
       throws MessagingException {
-    var message = new MimeMessage(session);
+    var message = new ReferencedMessage(session, MailReferences.messageId(reference, "team", settings.from(), random));
     message.setFrom(new InternetAddress(settings.from()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(tier.email().orElseThrow()));
     if (packet.customer().email() != null) {
-      message.setReplyTo(InternetAddress.parse(packet.customer().email()));
+      message.setReplyTo(InternetAddress.parse(packet.customer().email() + ", " + tier.email().orElseThrow()));
     }
     String who = packet.customer().name() != null ? packet.customer().name() : "A customer";
     message.setSubject("[" + reference + "] " + who + ": " + oneLine(packet.summary().request(), 70) + " (" + tier.name() + ")", "UTF-8");
@@ -129,13 +135,13 @@ public final class EmailHandoffs implements HandoffListener, AutoCloseable {
         "application/json")));
     attachment.setFileName("handoff-packet-" + reference + ".json");
     message.setContent(new MimeMultipart(text, attachment));
-    message.setHeader("X-Baton-Reference", reference);
+    message.setHeader(MailReferences.HEADER, reference);
     return message;
   }
 
   private MimeMessage toCustomer(EscalationSpec.Tier tier, Decision.HandOff handOff, HandoffPacket packet, String reference)
       throws MessagingException {
-    var message = new MimeMessage(session);
+    var message = new ReferencedMessage(session, MailReferences.messageId(reference, "customer", settings.from(), random));
     message.setFrom(new InternetAddress(settings.from()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(packet.customer().email()));
     if (tier.email().isPresent()) {
@@ -147,8 +153,26 @@ public final class EmailHandoffs implements HandoffListener, AutoCloseable {
         + " to this address within " + HandoffCopy.wait(tier.targetMinutes()) + ". Your reference is "
         + reference + "; keep it in the subject if you write back.\n\nWhat you asked:\n  " + packet.summary().request()
         + "\n\nThey can see the whole conversation, so there is no need to repeat anything.\n", "UTF-8");
-    message.setHeader("X-Baton-Reference", reference);
+    message.setHeader(MailReferences.HEADER, reference);
     return message;
+  }
+
+  /**
+   * A message that keeps the Message-ID we gave it: Jakarta Mail otherwise mints its own when the
+   * message is sent, and replies could no longer be matched by it.
+   */
+  private static final class ReferencedMessage extends MimeMessage {
+    private final String messageId;
+
+    ReferencedMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
   }
 
   /** Summary first, so the agent can act without scrolling; the transcript after. */

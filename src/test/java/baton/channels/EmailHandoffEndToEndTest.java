@@ -66,7 +66,12 @@ class EmailHandoffEndToEndTest {
       MimeMessage toTeam = received("support@kestrel.example");
       String reference = "BTN-" + id.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
       assertThat(toTeam.getSubject()).startsWith("[" + reference + "] Ada: ").endsWith("(Email)");
-      assertThat(toTeam.getReplyTo()[0].toString()).isEqualTo("ada@example.com");
+      assertThat(toTeam.getReplyTo()).extracting(Object::toString).as("agents' replies reach the inbox Baton reads too")
+          .containsExactly("ada@example.com", "support@kestrel.example");
+      String hex = reference.substring(4).toLowerCase(java.util.Locale.ROOT);
+      assertThat(toTeam.getMessageID()).as("replies' In-Reply-To names the conversation")
+          .matches("<btn-" + hex + "\\.team\\.[0-9a-z]+@kestrel\\.example>");
+      assertThat(MailReferences.inMessageIds(toTeam.getMessageID())).contains(reference);
       var parts = (MimeMultipart) toTeam.getContent();
       String body = GreenMailUtil.getBody(parts.getBodyPart(0));
       assertThat(body.indexOf("Wants: how long does standard shipping take")).as("summary first").isLessThan(body.indexOf("Transcript:"));
@@ -79,6 +84,7 @@ class EmailHandoffEndToEndTest {
 
       MimeMessage toCustomer = received("ada@example.com");
       assertThat(toCustomer.getSubject()).isEqualTo("[" + reference + "] We have your message");
+      assertThat(toCustomer.getMessageID()).matches("<btn-" + hex + "\\.customer\\.[0-9a-z]+@kestrel\\.example>");
       assertThat(GreenMailUtil.getBody(toCustomer)).contains("Hi Ada").contains("about 4 hours").contains(reference);
     }
   }
