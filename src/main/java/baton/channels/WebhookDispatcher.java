@@ -203,10 +203,10 @@ public final class WebhookDispatcher implements AutoCloseable {
       }
       return failed(endpoint, delivery.attempts(), Optional.of(status), error, retryAfter(response));
     } catch (HttpTimeoutException e) {
-      return failed(endpoint, delivery.attempts(), Optional.empty(), "no response within " + endpoint.timeout().toSeconds() + " s",
+      return failed(endpoint, delivery.attempts(), Optional.empty(), "no response within " + endpoint.timeout().toMillis() + " ms",
           Optional.empty());
     } catch (ConnectException e) {
-      return failed(endpoint, delivery.attempts(), Optional.empty(), "cannot connect: " + e.getMessage(), Optional.empty());
+      return failed(endpoint, delivery.attempts(), Optional.empty(), "cannot connect to " + endpoint.url().getAuthority(), Optional.empty());
     } catch (IOException e) {
       return failed(endpoint, delivery.attempts(), Optional.empty(), "I/O error: " + e, Optional.empty());
     } catch (InterruptedException e) {
