@@ -155,14 +155,56 @@ final class Cli {
         + " Default: ${DEFAULT-VALUE}.")
     boolean smtpStartTls;
 
+    @Option(names = "--webhook", paramLabel = "NAME=URL", description = "A helpdesk endpoint that tiers with 'webhook: NAME' send"
+        + " handoffs to, signed with --webhook-secret NAME=SECRET. Repeatable.")
+    java.util.Map<String, String> webhooks = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--webhook-secret", paramLabel = "NAME=SECRET", description = "The HMAC-SHA256 secret of each --webhook endpoint."
+        + " Repeatable.")
+    java.util.Map<String, String> webhookSecrets = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--imap-host", description = "IMAP mailbox where email replies arrive (the team inbox); unset: replies are"
+        + " not read. Env: BATON_IMAP_HOST. See docs/email.md.")
+    String imapHost;
+
+    @Option(names = "--imap-port", defaultValue = "993", description = "IMAP port. Env: BATON_IMAP_PORT. Default: ${DEFAULT-VALUE}.")
+    int imapPort;
+
+    @Option(names = "--imap-ssl", defaultValue = "true", description = "IMAP over TLS. Env: BATON_IMAP_SSL. Default: ${DEFAULT-VALUE}.")
+    boolean imapSsl;
+
+    @Option(names = "--imap-user", description = "IMAP user. Env: BATON_IMAP_USER.")
+    String imapUser;
+
+    @Option(names = "--imap-password", description = "IMAP password. Env: BATON_IMAP_PASSWORD.")
+    String imapPassword;
+
+    @Option(names = "--imap-folder", defaultValue = "INBOX", description = "Folder to read. Env: BATON_IMAP_FOLDER. Default: ${DEFAULT-VALUE}.")
+    String imapFolder;
+
+    @Option(names = "--imap-poll-seconds", defaultValue = "60", description = "Seconds between mailbox checks. Env:"
+        + " BATON_IMAP_POLL_SECONDS. Default: ${DEFAULT-VALUE}.")
+    int imapPollSeconds;
+
     ServerSettings toSettings(Path specFile) {
       DatabaseSettings databaseSettings = database.toSettings();
       Optional<baton.channels.MailSettings> mail = smtpHost == null || smtpHost.isBlank() ? Optional.empty()
           : Optional.of(new baton.channels.MailSettings(smtpHost, smtpPort, smtpFrom, Optional.ofNullable(smtpUser).filter(s -> !s.isBlank()),
               Optional.ofNullable(smtpPassword).filter(s -> !s.isBlank()), smtpStartTls));
+      var endpoints = new java.util.ArrayList<baton.channels.WebhookEndpoint>();
+      webhooks.forEach((name, url) -> {
+        String secret = webhookSecrets.get(name);
+        if (secret == null || secret.length() < 16) {
+          throw new IllegalArgumentException("--webhook " + name + " needs --webhook-secret " + name + "=SECRET (at least 16 characters)");
+        }
+        endpoints.add(baton.channels.WebhookEndpoint.of(name, java.net.URI.create(url), secret));
+      });
+      Optional<baton.channels.ImapSettings> imap = imapHost == null || imapHost.isBlank() ? Optional.empty()
+          : Optional.of(new baton.channels.ImapSettings(imapHost, imapPort, imapSsl, imapUser == null ? "" : imapUser,
+              imapPassword == null ? "" : imapPassword, imapFolder, java.time.Duration.ofSeconds(Math.max(1, imapPollSeconds))));
       return new ServerSettings(host, port, database.dataDir, databaseSettings, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
-          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail);
+          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap);
     }
   }
 

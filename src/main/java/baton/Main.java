@@ -13,6 +13,13 @@ import baton.agent.KnowledgeAdmin;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
 import baton.channels.EmailHandoffs;
+import baton.channels.EmailReplies;
+import baton.channels.EmailReplyPoller;
+import baton.channels.InboundEmail;
+import baton.channels.TicketWebhooks;
+import baton.channels.WebhookDispatcher;
+import baton.channels.WebhookEndpoint;
+import baton.channels.WebhookOutbox;
 import baton.conversation.ConversationService;
 import baton.conversation.HandoffListener;
 import baton.conversation.StoredQueueWaits;
@@ -110,8 +117,22 @@ public final class Main {
       if (mail.isEmpty()) {
         log.info("no SMTP server set (--smtp-host): email-tier handoffs stay in the console queue");
       }
+      // Helpdesk webhooks: tiers name an endpoint the server settings define (secrets stay out of the spec).
+      var outbox = new WebhookOutbox(database.jdbi(), clock);
+      var dispatcher = new WebhookDispatcher(outbox, settings.webhooks(), clock, meters);
+      Map<String, WebhookEndpoint> endpointsByTier = new LinkedHashMap<>();
+      for (var tier : spec.escalation().tiers()) {
+        tier.webhook().ifPresent(name -> settings.webhooks().stream().filter(endpoint -> endpoint.name().equals(name)).findFirst()
+            .ifPresentOrElse(endpoint -> endpointsByTier.put(tier.id(), endpoint),
+                () -> log.warn("tier {} names webhook '{}' but no --webhook {}=URL is set; its handoffs stay in the console", tier.id(),
+                    name, name)));
+      }
+      List<HandoffListener> listeners = new java.util.ArrayList<>();
+      mail.ifPresent(listeners::add);
+      listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
       var conversations = new ConversationService(conversationStore, teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), mail.<List<HandoffListener>>map(List::of).orElse(List.of()), clock);
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock);
+      dispatcher.start();
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
       if (demo) {
@@ -140,10 +161,14 @@ public final class Main {
           log.warn("web knowledge sync failed; the current knowledge stays live", e);
         }
       }, 30, 30, TimeUnit.SECONDS);
+      Optional<EmailReplyPoller> replies = settings.imap().map(imap -> new EmailReplyPoller(imap,
+          new EmailReplies(new ConversationReplies(conversations, agents, brain), meters, settings.maxMessageChars()), meters, clock));
+      replies.ifPresent(EmailReplyPoller::start);
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(autoAssigner, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
+      return new Baton(web, watcher, webPolling, closingAll(autoAssigner,
+          replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -186,6 +211,42 @@ public final class Main {
         part.close();
       }
     };
+  }
+
+  /**
+   * Where email replies go: the conversation their reference names; the customer's mail as the
+   * customer's message, a mail from an agent or the team inbox as the team's reply.
+   */
+  private record ConversationReplies(ConversationService conversations, AgentStore agents, LiveBrain brain)
+      implements EmailReplies.ReplySink {
+    @Override
+    public Optional<EmailReplies.EmailThread> findByReference(String reference) {
+      String hex = reference.toLowerCase(java.util.Locale.ROOT).replaceFirst("^btn-", "");
+      return conversations.findByReference(hex).map(conversation -> new EmailReplies.EmailThread(conversation.id(),
+          conversations.customer(conversation.id()).flatMap(customer -> customer.email()),
+          conversations.latestHandoff(conversation.id()).flatMap(handoff -> handoff.tierId())
+              .flatMap(tier -> brain.spec().escalation().tiers().stream().filter(known -> known.id().equals(tier)).findFirst())
+              .flatMap(tier -> tier.email())));
+    }
+
+    @Override
+    public boolean isAgentAddress(String address) {
+      return agents.findByEmail(address).isPresent();
+    }
+
+    @Override
+    public void customerWrote(baton.conversation.ConversationId id, String text, InboundEmail email) {
+      conversations.find(id).ifPresent(conversation ->
+          conversations.postFromCustomer(conversation, text, Optional.of(email.deduplicationKey())));
+    }
+
+    @Override
+    public void agentWrote(baton.conversation.ConversationId id, String text, InboundEmail email) {
+      String name = agents.findByEmail(email.fromAddress()).map(agent -> agent.name())
+          .orElseGet(() -> conversations.find(id).flatMap(conversation -> conversation.teamId()).flatMap(conversations::team)
+              .map(team -> team.name() + " team").orElse("Support team"));
+      conversations.postFromTeamEmail(id, name + " (email)", text, Optional.of(email.deduplicationKey()));
+    }
   }
 
   /** The console's view of the live brain's knowledge sources. */

@@ -17,7 +17,9 @@ public record ServerSettings(
     int maxMessageChars,
     Optional<String> adminEmail,
     Optional<String> adminPassword,
-    Optional<MailSettings> mail) {
+    Optional<MailSettings> mail,
+    java.util.List<baton.channels.WebhookEndpoint> webhooks,
+    Optional<baton.channels.ImapSettings> imap) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -28,6 +30,8 @@ public record ServerSettings(
     requireNonNull(adminEmail, "adminEmail");
     requireNonNull(adminPassword, "adminPassword");
     requireNonNull(mail, "mail");
+    webhooks = java.util.List.copyOf(webhooks);
+    requireNonNull(imap, "imap");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
@@ -40,5 +44,11 @@ public record ServerSettings(
   public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
       Optional<String> adminEmail, Optional<String> adminPassword) {
     this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, Optional.empty());
+  }
+
+  /** Settings with outgoing mail but no webhooks and no reading of email replies. */
+  public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
+      Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail) {
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, java.util.List.of(), Optional.empty());
   }
 }

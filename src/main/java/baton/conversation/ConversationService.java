@@ -73,6 +73,28 @@ public final class ConversationService {
     return store.find(id);
   }
 
+  /** The one conversation whose id starts with these hex digits (an email reference); empty when none or ambiguous. */
+  public Optional<Conversation> findByReference(String hexPrefix) {
+    List<Conversation> found = store.findByIdPrefix(hexPrefix.toLowerCase(java.util.Locale.ROOT), 2);
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /**
+   * A reply from the team by email (the team inbox, or an agent writing from their own mail): it joins
+   * the transcript as the team's, whatever the state, so the customer sees it in the chat too. A mail
+   * read twice ({@code clientId}) lands once.
+   */
+  public Message postFromTeamEmail(ConversationId id, String teamName, String text, Optional<String> clientId) {
+    String body = checkText(text);
+    Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
+    ConversationStore.Appended appended = store.append(id, NewMessage.fromTeam(teamName, body, clientId));
+    if (!appended.duplicate()) {
+      count(appended.message());
+      events.message(conversation, appended.message());
+    }
+    return appended.message();
+  }
+
   public ConversationView view(Conversation conversation) {
     return ConversationView.of(conversation, conversation.teamId().flatMap(teams::find));
   }

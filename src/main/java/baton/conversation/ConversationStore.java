@@ -15,6 +15,9 @@ public interface ConversationStore {
 
   Optional<Conversation> find(ConversationId id);
 
+  /** Conversations whose id starts with these lower-case hex digits (an email reference); at most {@code limit}. */
+  List<Conversation> findByIdPrefix(String hexPrefix, int limit);
+
   Optional<CustomerProfile> customerOf(ConversationId id);
 
   /**

@@ -101,6 +101,18 @@ public final class JdbiConversationStore implements ConversationStore {
     return jdbi.withHandle(handle -> findIn(handle, id));
   }
 
+  @Override
+  public List<Conversation> findByIdPrefix(String hexPrefix, int limit) {
+    if (!hexPrefix.matches("[0-9a-f]{4,32}")) {
+      return List.of();
+    }
+    return jdbi.withHandle(handle -> handle.createQuery("select " + CONVERSATION_COLUMNS + " from conversations"
+            + " where cast(id as varchar(36)) like :prefix order by created_at limit :limit")
+        .bind("prefix", hexPrefix + "%").bind("limit", limit)
+        .map((rs, ctx) -> conversation(rs))
+        .list());
+  }
+
   private static Optional<Conversation> findIn(Handle handle, ConversationId id) {
     return handle.createQuery("select " + CONVERSATION_COLUMNS + " from conversations where id = :id")
         .bind("id", id.value())

@@ -31,6 +31,11 @@ public record NewMessage(
     return new NewMessage(Author.AGENT, Optional.of(agent.name()), Optional.of(agent.id()), text, List.of(), Optional.empty());
   }
 
+  /** A reply from a team rather than a logged-in agent, e.g. from the team inbox by email. */
+  public static NewMessage fromTeam(String name, String text, Optional<String> clientId) {
+    return new NewMessage(Author.AGENT, Optional.of(name), Optional.empty(), text, List.of(), clientId);
+  }
+
   public static NewMessage system(String text) {
     return new NewMessage(Author.SYSTEM, Optional.empty(), Optional.empty(), text, List.of(), Optional.empty());
   }

@@ -57,9 +57,16 @@ public record EscalationSpec(
    *     ({@code UNSTAFFED}), or the live wait estimate exceeds this tier's target ({@code OVER_PROMISE})
    * @param priority place in a team's queue: 1 is served first; among equals, the longest waiting first.
    *     Urgent tiers default to 1, others to 5.
+   * @param webhook the name of a webhook endpoint (server settings) that receives each handoff as a ticket
    */
   public record Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
-      Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen, int priority) {
+      Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen, int priority,
+      Optional<String> webhook) {
+    public Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
+        Optional<String> fallback, Optional<String> email, java.util.Set<FallbackWhen> fallbackWhen, int priority) {
+      this(id, name, channel, team, targetMinutes, urgent, fallback, email, fallbackWhen, priority, Optional.empty());
+    }
+
     public Tier(String id, String name, Channel channel, String team, int targetMinutes, boolean urgent,
         Optional<String> fallback, Optional<String> email) {
       this(id, name, channel, team, targetMinutes, urgent, fallback, email, java.util.Set.of());
@@ -77,6 +84,7 @@ public record EscalationSpec(
       requireNonNull(team, "team");
       requireNonNull(fallback, "fallback");
       requireNonNull(email, "email");
+      requireNonNull(webhook, "webhook");
       fallbackWhen = java.util.Set.copyOf(fallbackWhen);
     }
   }

@@ -35,7 +35,8 @@ final class EscalationSpecReader {
       List<String> articles, String skill) {}
 
   record RawTier(String id, String name, String channel, String team, @JsonProperty("targetMinutes") Integer targetMinutes,
-      Boolean urgent, String fallback, String email, @JsonProperty("fallbackWhen") List<String> fallbackWhen, Integer priority) {}
+      Boolean urgent, String fallback, String email, @JsonProperty("fallbackWhen") List<String> fallbackWhen, Integer priority,
+      String webhook) {}
 
   record RawChecklist(String id, List<String> tiers, List<String> topics, List<RawItem> items) {}
 
@@ -315,7 +316,11 @@ final class EscalationSpecReader {
         problems.add(at.apply(tierAt + "/priority") + "tier '" + tier.id() + "' priority must be 1 (served first) to 9, not " + priority);
       }
       tiers.add(new EscalationSpec.Tier(tier.id(), name, channel, team == null ? "" : team, minutes, urgent,
-          Optional.ofNullable(tier.fallback()), Optional.ofNullable(tier.email()), when, priority));
+          Optional.ofNullable(tier.fallback()), Optional.ofNullable(tier.email()), when, priority, Optional.ofNullable(tier.webhook())));
+      if (tier.webhook() != null && !tier.webhook().matches(SLUG)) {
+        problems.add(at.apply(tierAt + "/webhook") + "tier '" + tier.id() + "' webhook '" + tier.webhook()
+            + "' must be the lower-case name of an endpoint set with --webhook NAME=URL");
+      }
     }
     return tiers;
   }
