@@ -1,0 +1,126 @@
+package baton.compliance;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * API keys and access tokens, found two ways.
+ *
+ * <p><b>Known shapes</b> (near-certain): Stripe {@code sk_live_/sk_test_/pk_/rk_/whsec_}, GitHub
+ * {@code ghp_/gho_/ghu_/ghs_/ghr_/github_pat_}, Slack {@code xoxb-/xoxp-/xoxa-/xoxr-/xoxs-}, AWS access
+ * key ids ({@code AKIA}/{@code ASIA} + 16), Google {@code AIza} + 35, GitLab {@code glpat-}, JSON web
+ * tokens ({@code eyJ…​.eyJ…​.…}) and anything after {@code Bearer}.
+ *
+ * <p><b>Generic rule</b> (for keys of unknown vendors): a run of 24–512 characters from the base64url
+ * and base64 alphabets that has at least two upper-case letters, two lower-case letters and two
+ * digits, and a Shannon entropy of at least {@value #MIN_BITS_PER_CHAR} bits per character. The class
+ * rule alone discards words, hex (git hashes, SHA digests) and UUIDs, which have no upper case, and
+ * numbers; the entropy bound discards CamelCase identifiers and phrases such as
+ * "ReturnPolicyUpdated2024", whose letters repeat. Random base62 of length 24 averages about 4.2
+ * bits per character, an English CamelCase run about 3.5. A run inside a URL or an email address is
+ * never a key here: links customers paste carry ids that look random. Keys in a URL query string are
+ * therefore missed unless they have a known shape. UUIDs are deliberately not keys: shops use them
+ * as order and request references.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class ApiKeyDetector implements Detector {
+  static final double MIN_BITS_PER_CHAR = 3.9;
+  private static final String TOKEN_CHARS = "A-Za-z0-9_\\-";
+  private static final Pattern KNOWN = Pattern.compile(
+      "(?<![" + TOKEN_CHARS + "])(?:"
+          + "(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+"
+          + "|whsec_[A-Za-z0-9+/=]{20,}+"
+          + "|gh[pousr]_[A-Za-z0-9]{30,}+"
+          + "|github_pat_[A-Za-z0-9_]{22,}+"
+          + "|xox[abposr]-[A-Za-z0-9-]{10,}+"
+          + "|(?:AKIA|ASIA)[A-Z0-9]{16}"
+          + "|AIza[A-Za-z0-9_-]{35}"
+          + "|glpat-[A-Za-z0-9_-]{20,}+"
+          + "|eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+"
+          + ")(?![" + TOKEN_CHARS + "])");
+  private static final Pattern BEARER = Pattern.compile("(?i:\\bbearer)[ \\t]+([A-Za-z0-9._~+/-]{16,}+=*+)");
+  private static final Pattern RUN = Pattern.compile("(?<![A-Za-z0-9_+/=.-])[A-Za-z0-9_+/=-]{24,}+");
+
+  @Override
+  public void findIn(String text, List<Finding> into) {
+    Matcher known = KNOWN.matcher(text);
+    while (known.find()) {
+      into.add(new Finding(SecretKind.API_KEY, known.start(), known.end(), "[api key]"));
+    }
+    Matcher bearer = BEARER.matcher(text);
+    while (bearer.find()) {
+      if (hasLetterAndDigit(bearer.group(1))) {
+        into.add(new Finding(SecretKind.API_KEY, bearer.start(1), bearer.end(1), "[api key]"));
+      }
+    }
+    Matcher run = RUN.matcher(text);
+    while (run.find()) {
+      if (run.end() - run.start() <= 512 && !insideLinkOrAddress(text, run.start(), run.end())
+          && looksRandom(text, run.start(), run.end())) {
+        into.add(new Finding(SecretKind.API_KEY, run.start(), run.end(), "[api key]"));
+      }
+    }
+  }
+
+  static boolean looksRandom(CharSequence text, int start, int end) {
+    int upper = 0;
+    int lower = 0;
+    int digits = 0;
+    int[] counts = new int[128];
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        upper++;
+      } else if (c >= 'a' && c <= 'z') {
+        lower++;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      }
+      counts[c]++;
+    }
+    if (upper < 2 || lower < 2 || digits < 2) {
+      return false;
+    }
+    return bitsPerChar(counts, end - start) >= MIN_BITS_PER_CHAR;
+  }
+
+  /** Shannon entropy of the character distribution, in bits per character. */
+  static double bitsPerChar(int[] counts, int length) {
+    double bits = 0;
+    for (int count : counts) {
+      if (count > 0) {
+        double p = (double) count / length;
+        bits -= p * Math.log(p) / Math.log(2);
+      }
+    }
+    return bits;
+  }
+
+  /** The whitespace-delimited word holding the run is a URL, a path or an email address. */
+  private static boolean insideLinkOrAddress(String text, int start, int end) {
+    int wordStart = start;
+    while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1)) && start - wordStart < 2048) {
+      wordStart--;
+    }
+    int wordEnd = end;
+    while (wordEnd < text.length() && !Character.isWhitespace(text.charAt(wordEnd)) && wordEnd - end < 2048) {
+      wordEnd++;
+    }
+    String word = text.substring(wordStart, wordEnd);
+    return word.contains("://") || word.startsWith("www.") || word.contains("@") || word.startsWith("/")
+        || text.charAt(start) == '/';
+  }
+
+  private static boolean hasLetterAndDigit(String token) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= c >= '0' && c <= '9';
+    }
+    return letter && digit;
+  }
+}
