@@ -16,7 +16,7 @@ final class CardExpiryDetector implements Detector {
       "(?i)\\b(?:exp\\.?|valid\\s+(?:thru|through|till|until)|good\\s+(?:thru|through))(?:\\s+date)?[\\s:=-]{0,3}"
           + "(?:(?:is|on)\\s+)?" + DATE);
   private static final Pattern GENERAL_KEYWORD = Pattern.compile(
-      "(?i)\\b(?:expires|expiry|expiration|expiring|expired)(?:\\s+date)?(?:\\s+(?:is|on|in))?[\\s:=-]{0,3}" + DATE);
+      "(?i)\\b(?:expires|expiry|expiration|expiring|expired)\\b[^0-9\\n]{0,24}?" + DATE);
   private static final Pattern TALKS_ABOUT_CARDS = Pattern.compile(
       "(?i)\\b(?:card|visa|mastercard|master\\s+card|amex|american\\s+express|discover|debit|credit|cvv|cvc)\\b");
   private static final Pattern AFTER_CARD = Pattern.compile(

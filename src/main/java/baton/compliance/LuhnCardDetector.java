@@ -2,6 +2,8 @@ package baton.compliance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Payment card numbers: 13–19 ASCII digits written in one piece or in groups of at least three
@@ -13,7 +15,8 @@ import java.util.List;
  * greedy 19-digit match would fail Luhn and lose the card. So the text is cut into runs of digit
  * groups, and within a run every whole-group window of 13–19 digits is tried, longest first. A group
  * longer than 19 digits is never part of a card: that is an account or tracking number, or noise.
- * The scan is linear: each window grows at most 19 digits.
+ * The scan is linear: each window grows at most 19 digits. Digits right after a word that names them
+ * as something else (IMEI, EAN, SKU, tracking number, serial number) are not a card.
  *
  * <p>Immutable and thread-safe.
  */
@@ -21,6 +24,13 @@ final class LuhnCardDetector implements Detector {
   private static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 19;
   private static final int MIN_GROUP = 3;
+  /**
+   * Numbers that pass Luhn by design or by chance and are named as something else: IMEIs are Luhn
+   * numbers, EAN/UPC barcodes pass one time in ten.
+   */
+  private static final Pattern NAMED_AS_OTHER = Pattern.compile(
+      "(?i)\\b(?:imei|ean|upc|gtin|sku|isbn|barcode|tracking(?:\\s+(?:number|no\\.?|#|id))?|waybill|serial(?:\\s+(?:number|no\\.?|#))?)"
+          + "[\\s:#.=-]{0,4}$");
 
   /** Where a card is and its last four digits; the digits themselves are not kept. */
   record Card(int start, int end, String lastFour) {}
@@ -65,22 +75,19 @@ final class LuhnCardDetector implements Detector {
   private static void findInRun(String text, List<int[]> groups, List<Card> cards) {
     int runStart = groups.getFirst()[0];
     int runEnd = groups.getLast()[1];
-    boolean gluedBefore = runStart > 0 && gluedBefore(text, runStart);
+    if (runStart > 0 && gluedBefore(text, runStart) || namedAsOther(text, runStart)) {
+      return;
+    }
     boolean gluedAfter = runEnd < text.length() && gluedAfter(text, runEnd);
+    // A card starts where the run starts, or right after another card ("card 1, card 2").
     int first = 0;
     while (first < groups.size()) {
-      int found = -1;
-      if (!(first == 0 && gluedBefore) && (first == 0 || text.charAt(groups.get(first)[0] - 1) == ' ')) {
-        found = longestCardFrom(text, groups, first, gluedAfter);
+      int found = longestCardFrom(text, groups, first, gluedAfter);
+      if (found < 0) {
+        return;
       }
-      if (found >= 0) {
-        int start = groups.get(first)[0];
-        int end = groups.get(found)[1];
-        cards.add(new Card(start, end, lastFourDigits(text, end)));
-        first = found + 1;
-      } else {
-        first++;
-      }
+      cards.add(new Card(groups.get(first)[0], groups.get(found)[1], lastFourDigits(text, groups.get(found)[1])));
+      first = found + 1;
     }
   }
 
@@ -100,12 +107,33 @@ final class LuhnCardDetector implements Detector {
         break;
       }
       boolean endsRun = last == groups.size() - 1;
-      if (digits >= MIN_DIGITS && !(endsRun && gluedAfter) && majorNetwork(text.charAt(groups.get(first)[0]))
+      if (digits >= MIN_DIGITS && (endsRun ? !gluedAfter : followedByCodeOrCard(groups, last))
+          && majorNetwork(text.charAt(groups.get(first)[0]))
           && luhn(text, groups.get(first)[0], group[1])) {
         best = last;
       }
     }
     return best;
+  }
+
+  /**
+   * A window may stop before the run ends only when what follows is one group of at most four digits
+   * (the security code, or the month of "04 / 27") or a further 13+ digits (another card); otherwise
+   * it would be a lucky Luhn prefix of a longer number.
+   */
+  private static boolean followedByCodeOrCard(List<int[]> groups, int last) {
+    int rest = 0;
+    for (int i = last + 1; i < groups.size() && rest < MIN_DIGITS; i++) {
+      rest += groups.get(i)[1] - groups.get(i)[0];
+    }
+    int next = groups.get(last + 1)[1] - groups.get(last + 1)[0];
+    return last + 2 == groups.size() && next <= 4 || rest >= MIN_DIGITS;
+  }
+
+  private static boolean namedAsOther(String text, int start) {
+    Matcher name = NAMED_AS_OTHER.matcher(text);
+    name.region(Math.max(0, start - 24), start);
+    return name.find();
   }
 
   /** A letter, '+' (a phone number) or a decimal point before the digits means this is no card. */

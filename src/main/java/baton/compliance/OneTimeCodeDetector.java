@@ -22,7 +22,8 @@ final class OneTimeCodeDetector implements Detector {
           + "(?:\\s+(?:is|was|i\\s+got(?:\\s+(?:is|was))?|i\\s+received(?:\\s+(?:is|was))?|you\\s+sent(?:\\s+me)?(?:\\s+(?:is|was))?"
           + "|from\\s+the\\s+(?:sms|text|email)(?:\\s+(?:is|was))?))?\\s*[:=#-]?\\s*" + VALUE);
   private static final Pattern BARE = Pattern.compile(
-      "(?i)\\b(?:the|my|this|that|your)\\s+code\\s+(?:(?:i|you)\\s+(?:got|received|sent(?:\\s+me)?)\\s+)?(?:is|was)\\s*[:=]?\\s*"
+      "(?i)\\b(?:(?:got|received|entered|typed|tried|used)\\s+(?:the|this|that|a|your)\\s+code\\s*[:=]?\\s*"
+          + "|(?:the|my|this|that|your)\\s+code\\s+(?:(?:i|you)\\s+(?:got|received|sent(?:\\s+me)?)\\s+)?(?:is|was)\\s*[:=]?\\s*)"
           + VALUE);
 
   @Override
