@@ -1,7 +1,6 @@
 package baton.compliance;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,27 +47,43 @@ final class ApiKeyDetector implements Detector {
           + "|eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+"
           + ")(?![" + TOKEN_CHARS + "])");
   private static final Pattern BEARER = Pattern.compile("(?i:\\bbearer)[ \\t]+([A-Za-z0-9._~+/-]{16,}+=*+)");
-  private static final Pattern RUN = Pattern.compile("(?<![A-Za-z0-9_+/.-])[A-Za-z0-9_+/-]{24,}+=*+");
+  private static final String KNOWN_FIRST = "sprgwxAe";
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    Matcher known = KNOWN.matcher(text);
-    while (known.find()) {
-      into.add(new Finding(SecretKind.API_KEY, known.start(), known.end(), "[api key]"));
-    }
-    Matcher bearer = BEARER.matcher(text);
-    while (bearer.find()) {
+  public void findIn(ScannedText text, List<Finding> into) {
+    text.eachMatchAtStarts(KNOWN, at -> KNOWN_FIRST.indexOf(text.charAt(at)) >= 0 && text.startsAfter(at, Detector::isTokenChar),
+        known -> into.add(new Finding(SecretKind.API_KEY, known.start(), known.end(), "[api key]")));
+    text.eachMatchAtKeywords(BEARER, List.of("bearer"), bearer -> {
       if (hasLetterAndDigit(bearer.group(1))) {
         into.add(new Finding(SecretKind.API_KEY, bearer.start(1), bearer.end(1), "[api key]"));
       }
-    }
-    Matcher run = RUN.matcher(text);
-    while (run.find()) {
-      if (run.end() - run.start() <= 512 && !insideLinkOrAddress(text, run.start(), run.end())
-          && looksRandom(text, run.start(), run.end())) {
-        into.add(new Finding(SecretKind.API_KEY, run.start(), run.end(), "[api key]"));
+    });
+    // Runs of key characters, by hand: a regex would try every position.
+    String raw = text.text;
+    int at = 0;
+    while (at < raw.length()) {
+      if (!isRunChar(raw.charAt(at))) {
+        at++;
+        continue;
+      }
+      int start = at;
+      while (at < raw.length() && isRunChar(raw.charAt(at))) {
+        at++;
+      }
+      int end = at;
+      while (at < raw.length() && raw.charAt(at) == '=') {
+        at++;
+      }
+      boolean glued = start > 0 && (raw.charAt(start - 1) == '.' || raw.charAt(start - 1) == '/');
+      if (end - start >= 24 && end - start <= 512 && !glued && !insideLinkOrAddress(raw, start, end)
+          && looksRandom(raw, start, end)) {
+        into.add(new Finding(SecretKind.API_KEY, start, at, "[api key]"));
       }
     }
+  }
+
+  private static boolean isRunChar(char c) {
+    return Detector.isTokenChar(c) || c == '+' || c == '/';
   }
 
   static boolean looksRandom(CharSequence text, int start, int end) {

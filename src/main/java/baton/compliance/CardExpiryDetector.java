@@ -1,6 +1,7 @@
 package baton.compliance;
 
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,27 +18,23 @@ final class CardExpiryDetector implements Detector {
           + "(?:(?:is|on)\\s+)?" + DATE);
   private static final Pattern GENERAL_KEYWORD = Pattern.compile(
       "(?i)\\b(?:expires|expiry|expiration|expiring|expired)\\b[^0-9\\n]{0,24}?" + DATE);
-  private static final Pattern TALKS_ABOUT_CARDS = Pattern.compile(
-      "(?i)\\b(?:card|visa|mastercard|master\\s+card|amex|american\\s+express|discover|debit|credit|cvv|cvc)\\b");
+  private static final List<String> CARD_KEYWORDS = List.of("exp", "valid", "good");
+  private static final List<String> GENERAL_KEYWORDS = List.of("expir");
+  private static final List<String> CARD_WORDS =
+      List.of("card", "visa", "master", "amex", "american express", "discover", "debit", "credit", "cvv", "cvc");
   private static final Pattern AFTER_CARD = Pattern.compile(
       "\\G(?:[\\s,;:|()-]|(?i:" + CardSecurityCodeDetector.TAIL_WORDS + ")\\b|(?<![0-9])[0-9]{3,4}(?![0-9/]))*?"
           + "((?<![0-9])(?:0?[1-9]|1[0-2])\\s?/\\s?(?:20)?[0-9]{2})(?![0-9/]|[.,][0-9])");
 
-  private final LuhnCardDetector cards;
-
-  CardExpiryDetector(LuhnCardDetector cards) {
-    this.cards = cards;
-  }
-
   @Override
-  public void findIn(String text, List<Finding> into) {
-    addAll(CARD_KEYWORD.matcher(text), into);
-    List<LuhnCardDetector.Card> found = cards.cards(text);
-    if (!found.isEmpty() || TALKS_ABOUT_CARDS.matcher(text).find()) {
-      addAll(GENERAL_KEYWORD.matcher(text), into);
+  public void findIn(ScannedText text, List<Finding> into) {
+    text.eachMatchAtKeywords(CARD_KEYWORD, CARD_KEYWORDS, match -> add(match, into));
+    List<LuhnCardDetector.Card> found = text.cards();
+    if (!found.isEmpty() || text.mentionsAny(CARD_WORDS)) {
+      text.eachMatchAtKeywords(GENERAL_KEYWORD, GENERAL_KEYWORDS, match -> add(match, into));
     }
     for (LuhnCardDetector.Card card : found) {
-      Matcher after = AFTER_CARD.matcher(text);
+      Matcher after = AFTER_CARD.matcher(text.text);
       after.useTransparentBounds(true);
       after.region(card.end(), Math.min(text.length(), card.end() + CardSecurityCodeDetector.TAIL));
       if (after.lookingAt()) {
@@ -46,9 +43,7 @@ final class CardExpiryDetector implements Detector {
     }
   }
 
-  private static void addAll(Matcher matcher, List<Finding> into) {
-    while (matcher.find()) {
-      into.add(new Finding(SecretKind.CARD_EXPIRY, matcher.start(1), matcher.end(1), "[expiry]"));
-    }
+  private static void add(MatchResult match, List<Finding> into) {
+    into.add(new Finding(SecretKind.CARD_EXPIRY, match.start(1), match.end(1), "[expiry]"));
   }
 }

@@ -29,20 +29,15 @@ final class CardSecurityCodeDetector implements Detector {
       "\\G(?:[\\s,;:|()/.-]|(?i:" + TAIL_WORDS + ")\\b|" + EXPIRY_DATE + ")*?"
           + "(?<![0-9])([0-9]{3,4})(?![0-9/]|[.,][0-9])");
 
-  private final LuhnCardDetector cards;
-
-  CardSecurityCodeDetector(LuhnCardDetector cards) {
-    this.cards = cards;
-  }
+  private static final List<String> KEYWORDS = List.of("cvv", "cvc", "cvn", "csc", "ccv", "cid", "security", "card",
+      "3 digit", "3-digit", "4 digit", "4-digit", "three", "four", "digits", "code");
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    Matcher named = NAMED.matcher(text);
-    while (named.find()) {
-      into.add(new Finding(SecretKind.CARD_SECURITY_CODE, named.start(1), named.end(1), "[security code]"));
-    }
-    for (LuhnCardDetector.Card card : cards.cards(text)) {
-      Matcher after = AFTER_CARD.matcher(text);
+  public void findIn(ScannedText text, List<Finding> into) {
+    text.eachMatchAtKeywords(NAMED, KEYWORDS,
+        named -> into.add(new Finding(SecretKind.CARD_SECURITY_CODE, named.start(1), named.end(1), "[security code]")));
+    for (LuhnCardDetector.Card card : text.cards()) {
+      Matcher after = AFTER_CARD.matcher(text.text);
       after.useTransparentBounds(true);
       after.region(card.end(), Math.min(text.length(), card.end() + TAIL));
       if (after.lookingAt()) {

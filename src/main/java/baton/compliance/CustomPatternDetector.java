@@ -19,9 +19,9 @@ final class CustomPatternDetector implements Detector {
   }
 
   @Override
-  public void findIn(String text, List<Finding> into) {
+  public void findIn(ScannedText text, List<Finding> into) {
     for (Compiled compiled : patterns) {
-      Matcher matcher = compiled.pattern().matcher(text);
+      Matcher matcher = compiled.pattern().matcher(text.text);
       while (matcher.find()) {
         if (matcher.end() > matcher.start()) {
           into.add(new Finding(SecretKind.CUSTOM, matcher.start(), matcher.end(), compiled.mask()));

@@ -12,10 +12,14 @@ sealed interface Detector
         ApiKeyDetector, IbanDetector, SsnDetector, EmailDetector, PhoneDetector, OrderIdDetector, CustomPatternDetector {
 
   /** Adds what this detector finds in {@code text} to {@code into}. */
-  void findIn(String text, List<Finding> into);
+  void findIn(ScannedText text, List<Finding> into);
 
   static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  static boolean isTokenChar(int c) {
+    return isAsciiLetterOrDigit((char) c) || c == '_' || c == '-';
   }
 
   static boolean isAsciiLetterOrDigit(char c) {

@@ -33,10 +33,17 @@ final class IbanDetector implements Detector {
   private static final Pattern START = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2})([0-9]{2})");
 
   @Override
-  public void findIn(String text, List<Finding> into) {
+  public void findIn(ScannedText scanned, List<Finding> into) {
+    String text = scanned.text;
     Matcher start = START.matcher(text);
+    start.useTransparentBounds(true);
     int from = 0;
-    while (from < text.length() && start.find(from)) {
+    while ((from = nextCandidate(text, from)) >= 0) {
+      start.region(from, text.length());
+      if (!start.lookingAt()) {
+        from++;
+        continue;
+      }
       from = start.end();
       Integer length = LENGTHS.get(start.group(1).toUpperCase(Locale.ROOT));
       if (length == null) {
@@ -61,6 +68,17 @@ final class IbanDetector implements Detector {
         from = position;
       }
     }
+  }
+
+  /** The next position holding two letters and two digits, or -1. */
+  private static int nextCandidate(String text, int from) {
+    for (int at = from; at + 3 < text.length(); at++) {
+      if (Detector.isAsciiDigit(text.charAt(at + 2)) && Detector.isAsciiDigit(text.charAt(at + 3))
+          && Character.isLetter(text.charAt(at)) && Character.isLetter(text.charAt(at + 1))) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   /** ISO 7064 mod 97-10 over the IBAN with its first four characters moved to the end. */

@@ -36,13 +36,13 @@ final class LuhnCardDetector implements Detector {
   record Card(int start, int end, String lastFour) {}
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    for (Card card : cards(text)) {
+  public void findIn(ScannedText text, List<Finding> into) {
+    for (Card card : text.cards()) {
       into.add(new Finding(SecretKind.PAYMENT_CARD, card.start(), card.end(), "[card •••• " + card.lastFour() + "]"));
     }
   }
 
-  List<Card> cards(String text) {
+  static List<Card> cardsIn(String text) {
     List<Card> cards = new ArrayList<>();
     int n = text.length();
     int i = 0;

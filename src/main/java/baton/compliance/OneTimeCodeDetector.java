@@ -1,7 +1,7 @@
 package baton.compliance;
 
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +21,27 @@ final class OneTimeCodeDetector implements Detector {
           + "|login\\s+code|log[- ]in\\s+code|sign[- ]?in\\s+code|access\\s+code|confirmation\\s+pin)"
           + "(?:\\s+(?:is|was|i\\s+got(?:\\s+(?:is|was))?|i\\s+received(?:\\s+(?:is|was))?|you\\s+sent(?:\\s+me)?(?:\\s+(?:is|was))?"
           + "|from\\s+the\\s+(?:sms|text|email)(?:\\s+(?:is|was))?))?\\s*[:=#-]?\\s*" + VALUE);
+  /** Every pattern names a code, a password or a pin, or says OTP. */
+  private static final List<String> CODE_WORDS = List.of("code", "otp", "password", "pin");
+  private static final List<String> NAMED_KEYWORDS = List.of("otp", "totp", "one", "verif", "2fa", "two", "mfa", "auth",
+      "sms", "text", "log", "sign", "access", "confirmation");
+  private static final List<String> BARE_KEYWORDS =
+      List.of("got", "received", "entered", "typed", "tried", "used", "the", "my", "this", "that", "your");
   private static final Pattern BARE = Pattern.compile(
       "(?i)\\b(?:(?:got|received|entered|typed|tried|used)\\s+(?:the|this|that|a|your)\\s+code\\s*[:=]?\\s*"
           + "|(?:the|my|this|that|your)\\s+code\\s+(?:(?:i|you)\\s+(?:got|received|sent(?:\\s+me)?)\\s+)?(?:is|was)\\s*[:=]?\\s*)"
           + VALUE);
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    for (Pattern pattern : List.of(NAMED, BARE)) {
-      Matcher matcher = pattern.matcher(text);
-      while (matcher.find()) {
-        into.add(new Finding(SecretKind.ONE_TIME_CODE, matcher.start(1), matcher.end(1), "[one-time code]"));
-      }
+  public void findIn(ScannedText text, List<Finding> into) {
+    if (!text.mentionsAny(CODE_WORDS)) {
+      return;
     }
+    text.eachMatchAtKeywords(NAMED, NAMED_KEYWORDS, match -> add(match, into));
+    text.eachMatchAtKeywords(BARE, BARE_KEYWORDS, match -> add(match, into));
+  }
+
+  private static void add(MatchResult match, List<Finding> into) {
+    into.add(new Finding(SecretKind.ONE_TIME_CODE, match.start(1), match.end(1), "[one-time code]"));
   }
 }

@@ -22,7 +22,11 @@ final class OrderIdDetector implements Detector {
   }
 
   @Override
-  public void findIn(String text, List<Finding> into) {
+  public void findIn(ScannedText scanned, List<Finding> into) {
+    if (!scanned.lower.contains("order")) {
+      return;
+    }
+    String text = scanned.text;
     Matcher word = ORDER_WORD.matcher(text);
     int claimedUpTo = 0;
     while (word.find()) {

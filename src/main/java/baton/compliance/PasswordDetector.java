@@ -37,12 +37,12 @@ final class PasswordDetector implements Detector {
       "secret", "personal", "safe", "unsafe", "good", "bad", "easy", "hard", "simple", "complicated",
       "characters", "letters", "digits", "numbers", "requirements", "rules", "field", "box", "page", "link",
       "email", "screen", "form", "like", "because", "since", "when", "where", "why", "how", "who", "if", "but"));
+  private static final List<String> KEYWORDS = List.of("pass", "pwd", "pw", "pin");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:?)\\]]+$");
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    Matcher stated = STATED.matcher(text);
-    while (stated.find()) {
+  public void findIn(ScannedText text, List<Finding> into) {
+    text.eachMatchAtKeywords(STATED, KEYWORDS, stated -> {
       int start = stated.start(1);
       String value = stated.group(1);
       Matcher trailing = TRAILING_PUNCTUATION.matcher(value);
@@ -52,7 +52,7 @@ final class PasswordDetector implements Detector {
       if (value.length() >= 3 && !describesThePassword(value)) {
         into.add(new Finding(SecretKind.PASSWORD, start, start + value.length(), "[password]"));
       }
-    }
+    });
   }
 
   private static boolean describesThePassword(String value) {

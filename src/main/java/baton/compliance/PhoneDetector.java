@@ -23,16 +23,19 @@ final class PhoneDetector implements Detector {
       "(?i)\\b(?:call|phone|tel|telephone|mobile|cell|whatsapp|text\\s+me|reach\\s+me|contact\\s+me|fax|ring\\s+me)\\b[^0-9\\n]{0,16}$");
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    Matcher candidate = CANDIDATE.matcher(text);
-    while (candidate.find()) {
+  public void findIn(ScannedText scanned, List<Finding> into) {
+    String text = scanned.text;
+    scanned.eachMatchAtStarts(CANDIDATE, at -> {
+      char c = text.charAt(at);
+      return Detector.isAsciiDigit(c) || c == '+' || c == '(';
+    }, candidate -> {
       String number = candidate.group(1);
       int digits = 0;
       for (int i = 0; i < number.length(); i++) {
         digits += Detector.isAsciiDigit(number.charAt(i)) ? 1 : 0;
       }
       if (digits < 7 || digits > 15 || number.contains("  ") || !balanced(number)) {
-        continue;
+        return;
       }
       boolean shaped = (number.startsWith("+") && digits >= 8 && INTERNATIONAL.matcher(number).matches())
           || (digits >= 10 && NORTH_AMERICAN.matcher(number).matches())
@@ -40,7 +43,7 @@ final class PhoneDetector implements Detector {
       if (shaped || calledFor(text, candidate.start(1))) {
         into.add(new Finding(SecretKind.PHONE, candidate.start(1), candidate.end(1), "[phone]"));
       }
-    }
+    });
   }
 
   private static boolean calledFor(String text, int start) {

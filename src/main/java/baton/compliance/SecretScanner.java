@@ -45,8 +45,7 @@ public final class SecretScanner {
    */
   public SecretScanner(List<CustomPattern> customPatterns, String orderIdRegex) {
     requireNonNull(orderIdRegex, "orderIdRegex");
-    LuhnCardDetector cards = new LuhnCardDetector();
-    this.detectors = List.of(cards, new CardSecurityCodeDetector(cards), new CardExpiryDetector(cards),
+    this.detectors = List.of(new LuhnCardDetector(), new CardSecurityCodeDetector(), new CardExpiryDetector(),
         new PasswordDetector(), new OneTimeCodeDetector(), new ApiKeyDetector(), new IbanDetector(), new SsnDetector(),
         new EmailDetector(), new PhoneDetector(), new OrderIdDetector(orderIdRegex),
         new CustomPatternDetector(List.copyOf(customPatterns)));
@@ -61,8 +60,9 @@ public final class SecretScanner {
   public List<Finding> scan(String text) {
     requireText(text);
     List<Finding> candidates = new ArrayList<>();
+    ScannedText scanned = new ScannedText(text);
     for (Detector detector : detectors) {
-      detector.findIn(text, candidates);
+      detector.findIn(scanned, candidates);
     }
     candidates.sort(PRECEDENCE);
     TreeMap<Integer, Finding> kept = new TreeMap<>();

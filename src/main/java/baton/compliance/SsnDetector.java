@@ -1,7 +1,7 @@
 package baton.compliance;
 
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +16,15 @@ final class SsnDetector implements Detector {
       "(?i)\\b(?:ssn|ss#|social\\s+security(?:\\s+(?:number|no\\.?|#))?)[^0-9\\n]{0,20}?(?<![0-9])([0-9]{3})()([0-9]{2})([0-9]{4})(?![0-9])");
 
   @Override
-  public void findIn(String text, List<Finding> into) {
-    for (Pattern pattern : List.of(SEPARATED, NAMED)) {
-      Matcher matcher = pattern.matcher(text);
-      while (matcher.find()) {
-        if (issuable(matcher.group(1), matcher.group(3), matcher.group(4))) {
-          into.add(new Finding(SecretKind.NATIONAL_ID, matcher.start(1), matcher.end(4), "[ssn]"));
-        }
-      }
+  public void findIn(ScannedText text, List<Finding> into) {
+    text.eachMatchAtStarts(SEPARATED, at -> Detector.isAsciiDigit(text.charAt(at)) && text.startsAfter(at, Detector::isTokenChar),
+        match -> add(match, into));
+    text.eachMatchAtKeywords(NAMED, List.of("ssn", "ss#", "social"), match -> add(match, into));
+  }
+
+  private static void add(MatchResult match, List<Finding> into) {
+    if (issuable(match.group(1), match.group(3), match.group(4))) {
+      into.add(new Finding(SecretKind.NATIONAL_ID, match.start(1), match.end(4), "[ssn]"));
     }
   }
 
