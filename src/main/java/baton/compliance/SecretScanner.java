@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * The result is sorted by position.
  *
  * <p>Cost is linear in the text: each detector is a handful of precompiled patterns with bounded or
- * possessive repetition, or a hand-written scan; a 2,000-character message takes tens of microseconds
+ * possessive repetition tried only where a keyword or start character allows, or a hand-written scan;
+ * a 2,000-character message takes about 0.2 ms on a loaded 2-core machine
  * (see bench/secret-scanner.sh). Only ASCII digits count as digits.
  *
  * <p>Immutable and thread-safe; build one and share it.
