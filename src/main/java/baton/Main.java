@@ -2,6 +2,10 @@ package baton;
 
 import baton.agent.AgentAdminRoutes;
 import baton.compliance.AuditLog;
+import baton.compliance.SecretKind;
+import baton.compliance.SecretMasks;
+import baton.compliance.SecretScanner;
+import baton.signals.SensitiveDataDetector;
 import baton.compliance.JdbiAuditLog;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
@@ -44,7 +48,6 @@ import baton.routing.Team;
 import baton.routing.TeamStore;
 import baton.signals.FrustrationDetector;
 import baton.signals.HumanRequestDetector;
-import baton.signals.PaymentAndSecretDetector;
 import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
@@ -109,8 +112,16 @@ public final class Main {
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       var sentiment = SentimentScorer.withVaderLexicon();
+      SecretScanner secrets = SecretScanner.standard();
+      // Messages are redacted before the bot reads them, so it learns of a secret from its mask.
+      SensitiveDataDetector secretsShared = text -> {
+        java.util.Set<SecretKind> kinds = java.util.EnumSet.noneOf(SecretKind.class);
+        secrets.kindsIn(text).stream().filter(SecretKind::isSecret).forEach(kinds::add);
+        kinds.addAll(SecretMasks.in(text));
+        return kinds.stream().map(SecretKind::label).toList();
+      };
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
-          new PaymentAndSecretDetector(), clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
+          secretsShared, clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
       EventBus bus = new InProcessEventBus();
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
@@ -131,7 +142,7 @@ public final class Main {
       mail.ifPresent(listeners::add);
       listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
       var conversations = new ConversationService(conversationStore, teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock);
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, () -> secrets);
       dispatcher.start();
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();

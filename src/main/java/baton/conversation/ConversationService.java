@@ -1,5 +1,8 @@
 package baton.conversation;
 
+import baton.compliance.Redaction;
+import baton.compliance.SecretKind;
+import baton.compliance.SecretScanner;
 import baton.escalation.Decision;
 import baton.escalation.DecisionRecord;
 import baton.escalation.TurnContext;
@@ -39,6 +42,8 @@ public final class ConversationService {
   private final List<HandoffListener> handoffListeners;
   private final java.time.Clock clock;
 
+  private final java.util.function.Supplier<SecretScanner> secrets;
+
   public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
       SecureTokens tokens, MeterRegistry meters, int maxMessageChars) {
     this(store, teams, bot, events, tokens, meters, maxMessageChars, List.of(), java.time.Clock.systemUTC());
@@ -46,6 +51,17 @@ public final class ConversationService {
 
   public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
       SecureTokens tokens, MeterRegistry meters, int maxMessageChars, List<HandoffListener> handoffListeners, java.time.Clock clock) {
+    this(store, teams, bot, events, tokens, meters, maxMessageChars, handoffListeners, clock, SecretScanner::standard);
+  }
+
+  /**
+   * @param secrets the scanner in force (the spec's custom patterns can change it): every text anyone
+   *     writes is redacted with it before it is stored, read by the bot, logged or sent anywhere
+   */
+  public ConversationService(ConversationStore store, TeamStore teams, SupportBot bot, ConversationEvents events,
+      SecureTokens tokens, MeterRegistry meters, int maxMessageChars, List<HandoffListener> handoffListeners, java.time.Clock clock,
+      java.util.function.Supplier<SecretScanner> secrets) {
+    this.secrets = secrets;
     this.handoffListeners = List.copyOf(handoffListeners);
     this.clock = clock;
     this.store = store;
@@ -85,11 +101,12 @@ public final class ConversationService {
    * read twice ({@code clientId}) lands once.
    */
   public Message postFromTeamEmail(ConversationId id, String teamName, String text, Optional<String> clientId) {
-    String body = checkText(text);
+    Redaction redaction = redact(checkText(text));
     Conversation conversation = store.find(id).orElseThrow(() -> ApiException.notFound("Conversation"));
-    ConversationStore.Appended appended = store.append(id, NewMessage.fromTeam(teamName, body, clientId));
+    ConversationStore.Appended appended = store.append(id, NewMessage.fromTeam(teamName, redaction.text(), clientId));
     if (!appended.duplicate()) {
       count(appended.message());
+      recordRedaction(id, appended.message(), redaction);
       events.message(conversation, appended.message());
     }
     return appended.message();
@@ -120,7 +137,7 @@ public final class ConversationService {
     if (body.isEmpty() || body.length() > 4000) {
       throw ApiException.badRequest("A note needs 1-4000 characters of text.");
     }
-    AgentNote note = store.addNote(conversation.id(), author, body);
+    AgentNote note = store.addNote(conversation.id(), author, redact(body).text());
     events.note(conversation, note);
     return note;
   }
@@ -144,7 +161,8 @@ public final class ConversationService {
   }
 
   public CustomerPost postFromCustomer(Conversation conversation, String text, Optional<String> clientId) {
-    String body = checkText(text);
+    Redaction redaction = redact(checkText(text));
+    String body = redaction.text();
     clientId.ifPresent(ConversationService::checkClientId);
     ConversationId id = conversation.id();
     if (conversation.state() == ConversationState.RESOLVED && store.reopen(id)) {
@@ -156,6 +174,7 @@ public final class ConversationService {
       return new CustomerPost(appended.message(), List.of(), reload(id).state(), true);
     }
     count(appended.message());
+    recordRedaction(id, appended.message(), redaction);
     events.message(conversation, appended.message());
     if (conversation.state().isWithHumans()) {
       return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
@@ -286,8 +305,10 @@ public final class ConversationService {
     if (conversation.state() != ConversationState.WITH_AGENT || !conversation.isAssignedTo(agent.id())) {
       throw ApiException.conflict("invalid_state", "Only the agent who claimed this conversation can reply to it.");
     }
-    Message message = store.append(id, NewMessage.fromAgent(agent, body)).message();
+    Redaction redaction = redact(body);
+    Message message = store.append(id, NewMessage.fromAgent(agent, redaction.text())).message();
     count(message);
+    recordRedaction(id, message, redaction);
     events.message(conversation, message);
     return message;
   }
@@ -461,6 +482,19 @@ public final class ConversationService {
 
   private Conversation reload(ConversationId id) {
     return store.find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+  }
+
+  /** Secrets masked; contact details and order numbers kept, for the packet. */
+  private Redaction redact(String text) {
+    return secrets.get().redact(text);
+  }
+
+  private void recordRedaction(ConversationId id, Message message, Redaction redaction) {
+    if (redaction.changed()) {
+      List<String> kinds = redaction.kinds().stream().map(SecretKind::wireName).sorted().toList();
+      store.recordRedaction(id, message.seq(), kinds);
+      kinds.forEach(kind -> meters.counter("baton.redactions", "kind", kind).increment());
+    }
   }
 
   private String checkText(String text) {

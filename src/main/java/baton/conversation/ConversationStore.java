@@ -58,6 +58,9 @@ public interface ConversationStore {
    */
   void recordDecision(ConversationId id, long seq, String action, String json);
 
+  /** Notes in the audit log that message {@code seq} had secrets of these kinds masked before it was stored. */
+  void recordRedaction(ConversationId id, long seq, List<String> kinds);
+
   /** Stores an internal note; it never enters the message sequence the customer sees. */
   AgentNote addNote(ConversationId id, AgentRef author, String text);
 

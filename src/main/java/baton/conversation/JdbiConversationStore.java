@@ -250,6 +250,11 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public void recordRedaction(ConversationId id, long seq, List<String> kinds) {
+    jdbi.useTransaction(handle -> audit(handle, "system", "redaction", id, Map.of("seq", seq, "kinds", kinds)));
+  }
+
+  @Override
   public AgentNote addNote(ConversationId id, AgentRef author, String text) {
     var note = new AgentNote(UUID.randomUUID(), id, author, text, now());
     jdbi.useTransaction(handle -> {

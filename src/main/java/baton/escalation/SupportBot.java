@@ -278,6 +278,9 @@ public final class SupportBot {
       HandoffPacket packet = PacketBuilder.build(context, reading, triggerSignals, escalation, tier, team.name(), reason, rule, ruleIndex,
           everything, checklist, humanRequests, clock.instant());
       Optional<QueueWaits.Estimate> live = tier.channel().isLive() ? waits.estimate(team.id()) : Optional.empty();
+      if (reading.signals().sensitiveData()) {
+        lead = safetyNotice(reading.signals().sensitiveKinds()) + (lead.isBlank() ? "" : " " + lead);
+      }
       String notice = (lead.isBlank() ? "" : lead + " ")
           + HandoffCopy.fill(escalation.handoffTemplates().get(tier.channel()), tier, team, live, clock.instant());
       Evidence evidence = evidence(rule);
@@ -428,6 +431,13 @@ public final class SupportBot {
     String said = SignalReader.normalise(text);
     return offered.stream().filter(passage -> said.equals(SignalReader.normalise(passage.heading()))
         || said.equals(SignalReader.normalise(passage.articleTitle() + " " + passage.heading()))).findFirst();
+  }
+
+  /** Kind words for the customer: what was hidden, that it is safe, and that nobody will ask for it. */
+  static String safetyNotice(List<String> kinds) {
+    String what = kinds.isEmpty() ? "the private details" : "the " + String.join(" and ", kinds.stream().distinct().toList());
+    return "For your safety I've hidden " + what + " you shared: it isn't stored or shown to anyone. Please don't share passwords"
+        + " or card details in chat; our team will never ask for them.";
   }
 
   private static String clarifyText(String lead, List<Passage> options) {
