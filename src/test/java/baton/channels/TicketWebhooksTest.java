@@ -148,7 +148,7 @@ class TicketWebhooksTest {
 
   private static Conversation aConversation() {
     return new Conversation(ConversationId.random(), "hash", "web", UUID.randomUUID(), ConversationState.QUEUED, Optional.of("support"),
-        Optional.empty(), 12, HANDED_OFF_AT.minusSeconds(300), HANDED_OFF_AT, Optional.of(HANDED_OFF_AT));
+        Optional.empty(), 12, HANDED_OFF_AT.minusSeconds(300), HANDED_OFF_AT, Optional.of(HANDED_OFF_AT), 5, Optional.empty());
   }
 
   private static Decision.HandOff aLoopHandOffTo(EscalationSpec.Tier tier) {
