@@ -30,6 +30,13 @@ public final class InProcessEventBus implements EventBus {
     }
   }
 
+  /** Delivers one event to the listeners of every topic, e.g. {@link EventBus#RESYNC}. */
+  public void publishToAll(String json) {
+    for (String topic : listeners.keySet()) {
+      publish(topic, json);
+    }
+  }
+
   @Override
   public Subscription subscribe(String topic, Consumer<String> listener) {
     listeners.computeIfAbsent(topic, t -> new CopyOnWriteArraySet<>()).add(listener);
