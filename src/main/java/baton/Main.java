@@ -40,6 +40,7 @@ import baton.platform.Database;
 import baton.platform.EventBus;
 import baton.platform.FileWatcher;
 import baton.platform.InProcessEventBus;
+import baton.platform.ClusterIdentity;
 import baton.platform.RedisEventBus;
 import baton.platform.OperationsRoutes;
 import baton.platform.SecureTokens;
@@ -124,8 +125,9 @@ public final class Main {
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
           secretsShared, clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
       EventBus bus = settings.redisUrl().<EventBus>map(url -> {
-        log.info("live events shared with other nodes through Redis at {}:{}", url.getHost(), url.getPort());
-        return RedisEventBus.connect(url, "baton:");
+        String cluster = ClusterIdentity.of(database.jdbi());
+        log.info("live events shared through Redis at {}:{} with the nodes of cluster {}", url.getHost(), url.getPort(), cluster);
+        return RedisEventBus.connect(url, "baton:" + cluster + ":");
       }).orElseGet(InProcessEventBus::new);
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
