@@ -4,3 +4,11 @@ create table cluster_identity (
   singleton  int         primary key check (singleton = 1),
   id         varchar(64) not null
 );
+
+-- Leases for jobs that must run on one node of the cluster at a time (polling a mailbox or a website):
+-- the holder renews before it expires; when a node dies, another takes over after expiry.
+create table job_leases (
+  job         varchar(100) primary key,
+  holder      varchar(100) not null,
+  expires_at  timestamp with time zone not null
+);
