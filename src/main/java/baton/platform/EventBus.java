@@ -21,6 +21,12 @@ public interface EventBus extends AutoCloseable {
   /** Subscribes until the returned handle is closed. The listener must not block. */
   Subscription subscribe(String topic, Consumer<String> listener);
 
+  /**
+   * Sends {@link #RESYNC} to this node's listeners of every topic: live sockets close with a
+   * reconnect hint, e.g. before the node shuts down, so clients move to another node and catch up.
+   */
+  void resyncLocalListeners();
+
   @Override
   void close();
 

@@ -30,10 +30,10 @@ public final class InProcessEventBus implements EventBus {
     }
   }
 
-  /** Delivers one event to the listeners of every topic, e.g. {@link EventBus#RESYNC}. */
-  public void publishToAll(String json) {
+  @Override
+  public void resyncLocalListeners() {
     for (String topic : listeners.keySet()) {
-      publish(topic, json);
+      publish(topic, RESYNC);
     }
   }
 

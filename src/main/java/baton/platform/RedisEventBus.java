@@ -96,6 +96,11 @@ public final class RedisEventBus implements EventBus {
   }
 
   @Override
+  public void resyncLocalListeners() {
+    local.resyncLocalListeners();
+  }
+
+  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
@@ -163,7 +168,7 @@ public final class RedisEventBus implements EventBus {
       if (afterGap) {
         resyncs.incrementAndGet();
         log.info("Redis subscription back at {}; telling live clients to catch up from the store", describe());
-        local.publishToAll(RESYNC);
+        local.resyncLocalListeners();
       }
     }
 
