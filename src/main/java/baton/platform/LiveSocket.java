@@ -76,6 +76,11 @@ public final class LiveSocket {
     ws.closeSession(1012, "live events were interrupted; reconnect and resume from your last sequence number");
   }
 
+  /** True once closed, by the client, by a failed write, or for being too slow. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
   public synchronized void close() {
     closed = true;
     outbox.clear();
