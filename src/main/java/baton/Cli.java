@@ -163,6 +163,10 @@ final class Cli {
         + " Repeatable.")
     java.util.Map<String, String> webhookSecrets = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--redis-url", description = "Redis for live events between nodes, e.g. redis://127.0.0.1:6379; nodes on the"
+        + " same database must share it. Unset: events stay on this node. Env: BATON_REDIS_URL.")
+    String redisUrl;
+
     @Option(names = "--imap-host", description = "IMAP mailbox where email replies arrive (the team inbox); unset: replies are"
         + " not read. Env: BATON_IMAP_HOST. See docs/email.md.")
     String imapHost;
@@ -204,7 +208,8 @@ final class Cli {
               imapPassword == null ? "" : imapPassword, imapFolder, java.time.Duration.ofSeconds(Math.max(1, imapPollSeconds))));
       return new ServerSettings(host, port, database.dataDir, databaseSettings, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
-          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap);
+          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap,
+          Optional.ofNullable(redisUrl).filter(s -> !s.isBlank()).map(java.net.URI::create));
     }
   }
 

@@ -40,6 +40,9 @@ import baton.platform.Database;
 import baton.platform.EventBus;
 import baton.platform.FileWatcher;
 import baton.platform.InProcessEventBus;
+import baton.platform.ClusterIdentity;
+import baton.platform.JobLeases;
+import baton.platform.RedisEventBus;
 import baton.platform.OperationsRoutes;
 import baton.platform.SecureTokens;
 import baton.platform.WebServer;
@@ -122,7 +125,11 @@ public final class Main {
       };
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
           secretsShared, clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
-      EventBus bus = new InProcessEventBus();
+      EventBus bus = settings.redisUrl().<EventBus>map(url -> {
+        String cluster = ClusterIdentity.of(database.jdbi());
+        log.info("live events shared through Redis at {}:{} with the nodes of cluster {}", url.getHost(), url.getPort(), cluster);
+        return RedisEventBus.connect(url, "baton:" + cluster + ":");
+      }).orElseGet(InProcessEventBus::new);
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
       if (mail.isEmpty()) {
@@ -174,7 +181,10 @@ public final class Main {
       }, 30, 30, TimeUnit.SECONDS);
       Optional<EmailReplyPoller> replies = settings.imap().map(imap -> new EmailReplyPoller(imap,
           new EmailReplies(new ConversationReplies(conversations, agents, brain), meters, settings.maxMessageChars()), meters, clock));
-      replies.ifPresent(EmailReplyPoller::start);
+      // One node of a cluster reads the mailbox at a time; the lease outlives two missed polls.
+      var leases = new JobLeases(database.jdbi(), clock, nodeName());
+      Duration mailboxLease = settings.imap().map(imap -> imap.pollInterval().multipliedBy(3)).orElse(Duration.ZERO);
+      replies.ifPresent(poller -> poller.start(() -> safely(() -> leases.tryHold("imap-poll", mailboxLease))));
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
@@ -183,6 +193,27 @@ public final class Main {
     } catch (RuntimeException e) {
       database.close();
       throw e;
+    }
+  }
+
+  /** A name for this node in job leases: the host, plus a random part when several nodes share a host. */
+  private static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A lease check that cannot reach the database skips this run rather than killing the job's thread. */
+  private static boolean safely(java.util.function.BooleanSupplier check) {
+    try {
+      return check.getAsBoolean();
+    } catch (RuntimeException e) {
+      log.warn("cannot check the job lease; skipping this run: {}", e.toString());
+      return false;
     }
   }
 

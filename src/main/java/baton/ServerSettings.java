@@ -19,7 +19,8 @@ public record ServerSettings(
     Optional<String> adminPassword,
     Optional<MailSettings> mail,
     java.util.List<baton.channels.WebhookEndpoint> webhooks,
-    Optional<baton.channels.ImapSettings> imap) {
+    Optional<baton.channels.ImapSettings> imap,
+    Optional<java.net.URI> redisUrl) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -32,6 +33,12 @@ public record ServerSettings(
     requireNonNull(mail, "mail");
     webhooks = java.util.List.copyOf(webhooks);
     requireNonNull(imap, "imap");
+    requireNonNull(redisUrl, "redisUrl");
+    redisUrl.ifPresent(url -> {
+      if (!"redis".equals(url.getScheme()) || url.getHost() == null) {
+        throw new IllegalArgumentException("Redis URL must look like redis://host:6379, not " + url);
+      }
+    });
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
@@ -49,6 +56,12 @@ public record ServerSettings(
   /** Settings with outgoing mail but no webhooks and no reading of email replies. */
   public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
       Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail) {
-    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, java.util.List.of(), Optional.empty());
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, java.util.List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** The same settings with live events shared through Redis, as nodes of one cluster. */
+  public ServerSettings withRedis(java.net.URI url) {
+    return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks,
+        imap, Optional.of(url));
   }
 }

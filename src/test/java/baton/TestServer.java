@@ -52,6 +52,18 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** One node of a cluster: the demo on a shared database, with live events through Redis. */
+  public static TestServer clusterNode(DatabaseSettings database, URI redis) {
+    try {
+      Path dir = Files.createTempDirectory("baton-node-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, database, spec, 4000, Optional.empty(), Optional.empty()).withRedis(redis);
+      return new TestServer(dir, true, Main.start(settings, true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The demo, sending email handoffs to this SMTP server (e.g. GreenMail on loopback). */
   public static TestServer demoWithMail(baton.channels.MailSettings mail) {
     try {

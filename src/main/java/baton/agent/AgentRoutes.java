@@ -410,6 +410,10 @@ public final class AgentRoutes implements HttpRoutes {
     ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
     var socket = new LiveSocket(ctx);
     sockets.put(ctx.sessionId(), new Listener(socket, bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
+      if (EventBus.RESYNC.equals(json)) {
+        socket.send(json);
+        return;
+      }
       JsonNode event = Json.readTree(json);
       String type = event.path("type").asText();
       boolean forMe = agentId.equals(event.path("agentId").asText(null));

@@ -27,13 +27,62 @@ public final class WebServer implements AutoCloseable {
           + " frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
   private static final String STARTED_AT = "baton.startedAt";
 
+  /** How long a stopping server lets requests already running finish. */
+  static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(10);
   private final Javalin app;
+  private final Drain drain;
 
-  private WebServer(Javalin app) {
+  private WebServer(Javalin app, Drain drain) {
     this.app = app;
+    this.drain = drain;
   }
 
+  /**
+   * Requests in flight, and whether the server is stopping. A stopping server answers new requests
+   * with 503 and a Retry-After, so a load balancer or client retries on another node, and waits for
+   * the running ones before it closes connections: nothing a client was told succeeded is cut off.
+   */
+  private static final class Drain {
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean draining;
+
+    void enter(Context ctx) {
+      inFlight.incrementAndGet();
+      ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+      if (draining) {
+        ctx.header("Retry-After", "1");
+        ctx.header("Connection", "close");
+        throw new ApiException(503, "shutting_down", "This server is restarting; try again in a moment.");
+      }
+    }
+
+    void leave(Context ctx) {
+      if (ctx.attribute(IN_FLIGHT) != null) {
+        ctx.attribute(IN_FLIGHT, null);
+        inFlight.decrementAndGet();
+      }
+    }
+
+    /** Stops taking requests and waits, at most the timeout, for the running ones; true when all finished. */
+    boolean drain(java.time.Duration timeout) {
+      draining = true;
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return inFlight.get() == 0;
+    }
+  }
+
+  private static final String IN_FLIGHT = "baton.inFlight";
+
   public static WebServer start(String host, int port, MeterRegistry meters, List<HttpRoutes> features) {
+    var drain = new Drain();
     Javalin app = Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
@@ -48,9 +97,11 @@ public final class WebServer implements AutoCloseable {
       });
       var routes = config.routes;
       routes.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
+      routes.before(drain::enter);
       routes.before(ctx -> securityHeaders(ctx));
       routes.before("/api/*", WebServer::checkRequestBody);
       routes.after(ctx -> recordTiming(ctx, meters));
+      routes.after(drain::leave);
       routes.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
       routes.exception(Exception.class, (e, ctx) -> {
         log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -75,7 +126,7 @@ public final class WebServer implements AutoCloseable {
       features.forEach(feature -> feature.addTo(routes));
     });
     app.start(host, port);
-    return new WebServer(app);
+    return new WebServer(app, drain);
   }
 
   private static void securityHeaders(Context ctx) {
@@ -133,8 +184,16 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Answers new requests with 503 from now on and waits for those in flight (at most {@link #DRAIN_TIMEOUT}). */
+  public void drain() {
+    if (!drain.drain(DRAIN_TIMEOUT)) {
+      log.warn("stopping with requests still running after {} s", DRAIN_TIMEOUT.toSeconds());
+    }
+  }
+
   @Override
   public void close() {
+    drain();
     app.stop();
   }
 }
