@@ -7,6 +7,15 @@ import baton.compliance.SecretMasks;
 import baton.compliance.SecretScanner;
 import baton.signals.SensitiveDataDetector;
 import baton.compliance.JdbiAuditLog;
+import baton.agent.CustomerDataRoutes;
+import baton.channels.WebhookRecords;
+import baton.compliance.CustomerPseudonyms;
+import baton.compliance.DataRights;
+import baton.compliance.PersonalData;
+import baton.compliance.RetentionPolicy;
+import baton.compliance.RetentionPurge;
+import baton.conversation.CustomerRecords;
+import java.util.concurrent.ScheduledExecutorService;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
@@ -111,6 +120,13 @@ public final class Main {
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
+      // Data rights: each feature that stores customer data answers for its own tables.
+      var customerRecords = new CustomerRecords();
+      List<PersonalData> personalData = List.of(customerRecords, new WebhookRecords());
+      var rights = new DataRights(database.jdbi(), customerRecords, personalData, audit,
+          CustomerPseudonyms.keptIn(database.jdbi(), clock), clock);
+      var purge = new RetentionPurge(database.jdbi(), personalData, audit, () -> retentionPolicy(brain.spec().retention()), clock);
+      ScheduledExecutorService retention = scheduleRetention(purge, settings.retentionPurgeInterval());
       var sentiment = SentimentScorer.withVaderLexicon();
       SecretScanner secrets = SecretScanner.standard();
       // Messages are redacted before the bot reads them, so it learns of a secret from its mask.
@@ -160,6 +176,7 @@ public final class Main {
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
+          new CustomerDataRoutes(rights, purge),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
@@ -178,12 +195,37 @@ public final class Main {
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(autoAssigner,
+      return new Baton(web, watcher, webPolling, closingAll(retention::shutdownNow, autoAssigner,
           replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Purges expired data every {@code interval} on a virtual thread (the work is waiting on the database),
+   * the first time one interval after start so a restart loop cannot hammer the database; zero: never.
+   */
+  private static ScheduledExecutorService scheduleRetention(RetentionPurge purge, Duration interval) {
+    var executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention-purge").factory());
+    if (!interval.isZero()) {
+      executor.scheduleWithFixedDelay(() -> {
+        try {
+          RetentionPurge.Report report = purge.run("system");
+          log.info("retention purge deleted {} rows: {}", report.total(), report.deleted());
+        } catch (RuntimeException e) {
+          log.warn("retention purge failed; it runs again in the next interval", e);
+        }
+      }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return executor;
+  }
+
+  /** The spec's retention periods as the compliance feature takes them. */
+  static RetentionPolicy retentionPolicy(BotSpec.Retention retention) {
+    return new RetentionPolicy(retention.transcripts(), retention.packets(), retention.decisions(), retention.webhookDeliveries(),
+        retention.audit());
   }
 
   /** Reloads the brain; a spec or knowledge change that went live is an audited admin change, with the spec's hash. */

@@ -19,7 +19,8 @@ public record ServerSettings(
     Optional<String> adminPassword,
     Optional<MailSettings> mail,
     java.util.List<baton.channels.WebhookEndpoint> webhooks,
-    Optional<baton.channels.ImapSettings> imap) {
+    Optional<baton.channels.ImapSettings> imap,
+    java.time.Duration retentionPurgeInterval) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -32,12 +33,24 @@ public record ServerSettings(
     requireNonNull(mail, "mail");
     webhooks = java.util.List.copyOf(webhooks);
     requireNonNull(imap, "imap");
+    requireNonNull(retentionPurgeInterval, "retentionPurgeInterval");
+    if (retentionPurgeInterval.isNegative()) {
+      throw new IllegalArgumentException("the retention purge interval must not be negative (0 turns the schedule off)");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
     if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS_CEILING) {
       throw new IllegalArgumentException("max message length must be 1-" + MAX_MESSAGE_CHARS_CEILING);
     }
+  }
+
+  /** Settings with the retention purge every hour. */
+  public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
+      Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail,
+      java.util.List<baton.channels.WebhookEndpoint> webhooks, Optional<baton.channels.ImapSettings> imap) {
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks, imap,
+        java.time.Duration.ofHours(1));
   }
 
   /** Settings without outgoing mail (email tiers then stay in the console queue). */
