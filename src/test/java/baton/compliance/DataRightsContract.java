@@ -16,13 +16,10 @@ import baton.routing.JdbiTeamStore;
 import baton.routing.Team;
 import com.fasterxml.jackson.databind.JsonNode;
 import baton.platform.Json;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import baton.platform.TableScan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,34 +115,7 @@ interface DataRightsContract {
 
   /** Every table and column (as text) holding {@code needle}, as "table.column". */
   default List<String> placesHolding(String needle) {
-    List<String> places = new ArrayList<>();
-    database().jdbi().useHandle(handle -> {
-      Connection connection = handle.getConnection();
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-        while (rs.next()) {
-          tables.add(rs.getString("TABLE_NAME"));
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      for (String table : tables) {
-        try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select * from " + table)) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            for (int c = 1; c <= columns; c++) {
-              String value = rows.getString(c);
-              if (value != null && value.contains(needle)) {
-                places.add(table.toLowerCase() + "." + rows.getMetaData().getColumnName(c).toLowerCase());
-              }
-            }
-          }
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    });
-    return places;
+    return TableScan.placesHolding(database().jdbi(), needle);
   }
 
   default long countWhere(String table, String condition) {
