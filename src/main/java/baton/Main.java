@@ -195,7 +195,7 @@ public final class Main {
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(retention::shutdownNow, autoAssigner,
+      return new Baton(web, watcher, webPolling, closingAll(() -> stopRetention(retention), autoAssigner,
           replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
@@ -220,6 +220,14 @@ public final class Main {
       }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
     return executor;
+  }
+
+  /** Stops the schedule and lets a purge in progress finish, so it does not run on into a closed database. */
+  private static void stopRetention(ScheduledExecutorService retention) throws InterruptedException {
+    retention.shutdownNow();
+    if (!retention.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("a retention purge is still running at shutdown; its transaction will roll back");
+    }
   }
 
   /** The spec's retention periods as the compliance feature takes them. */

@@ -20,5 +20,3 @@ create table server_secrets (
 
 -- The retention purge looks for closed conversations by closing time.
 create index conversations_closed on conversations (state, resolved_at);
--- Export and erasure find a customer by email address.
-create index customers_email on customers (email);

@@ -132,4 +132,30 @@ class DataRightsEndToEndTest {
       assertThat(audit.verify().intact()).as(audit.verify().summary()).isTrue();
     }
   }
+
+  @Test
+  void scheduledPurge_runsOnItsInterval_deletesTheExpiredResolvedConversation_andRecordsEachRun() throws InterruptedException {
+    var clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    try (var server = TestServer.demoWithRetentionPurgeEvery(Duration.ofMillis(300), clock)) {
+      var customer = new ApiClient(server);
+      Chat resolved = handedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
+      var carol = loggedIn(server, CAROL);
+      carol.agentPost("/api/agent/conversations/" + resolved.id() + "/claim", "");
+      assertThat(carol.agentPost("/api/agent/conversations/" + resolved.id() + "/resolve", "").status()).isEqualTo(200);
+      var jdbi = server.baton().database().jdbi();
+
+      clock.advance(Duration.ofDays(366));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!TableScan.placesHolding(jdbi, "zebra").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+
+      assertThat(TableScan.placesHolding(jdbi, "zebra")).isEmpty();
+      var audit = new JdbiAuditLog(jdbi, clock);
+      assertThat(audit.page(0, 1000)).filteredOn(entry -> entry.action().equals(AuditLog.PURGE_ACTION))
+          .allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("system"))
+          .anySatisfy(entry -> assertThat(entry.details()).contains("\"conversations\":1"));
+      assertThat(audit.verify().intact()).isTrue();
+    }
+  }
 }
