@@ -28,11 +28,6 @@ public record RetentionPolicy(Optional<Duration> transcripts, Optional<Duration>
     }
   }
 
-  /** Everything kept for good: a purge under it deletes nothing. */
-  public static RetentionPolicy keepEverything() {
-    return new RetentionPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-  }
-
   /** Data closed before the returned instant has expired; empty when kept for good. */
   public static Optional<Instant> cutoff(Optional<Duration> period, Instant now) {
     return period.map(now::minus);
