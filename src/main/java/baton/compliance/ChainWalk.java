@@ -10,7 +10,13 @@ import java.util.Optional;
  * Checks entries handed to it in seq order and remembers the first break. Each entry must follow the
  * last one checked: the next seq, linked to its hash, no earlier in time, and hashing to what it
  * says. At the end, the chain must pass through every anchor: the head the database records, and a
- * head written down elsewhere if one was given. Not thread-safe: one walk, one thread.
+ * head written down elsewhere if one was given.
+ *
+ * <p>After a retention purge the walk starts from the checkpoint (the last purged entry) instead of
+ * seq 0, and the last {@code retention_purge} entry in the chain must name that checkpoint: that is
+ * what tells a recorded purge from rows deleted at the start by hand. Anchors older than the
+ * checkpoint have nothing left to be compared with and are skipped. Not thread-safe: one walk, one
+ * thread.
  */
 final class ChainWalk {
   /** A head the chain must reach, and whose it is, for the message. */
