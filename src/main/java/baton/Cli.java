@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
     subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, KnowledgeCommand.class, AuditCommand.class,
+        CustomerCommand.class, RetentionCommand.class,
         CommandLine.HelpCommand.class})
 final class Cli {
   private Cli() {}
@@ -190,6 +191,11 @@ final class Cli {
         + " BATON_IMAP_POLL_SECONDS. Default: ${DEFAULT-VALUE}.")
     int imapPollSeconds;
 
+    @Option(names = "--retention-purge-minutes", defaultValue = "60", description = "Minutes between retention purges (what the"
+        + " spec's retention section says has expired is deleted); 0 turns the schedule off. Env: BATON_RETENTION_PURGE_MINUTES."
+        + " Default: ${DEFAULT-VALUE}.")
+    int retentionPurgeMinutes;
+
     ServerSettings toSettings(Path specFile) {
       DatabaseSettings databaseSettings = database.toSettings();
       Optional<baton.channels.MailSettings> mail = smtpHost == null || smtpHost.isBlank() ? Optional.empty()
@@ -209,7 +215,8 @@ final class Cli {
       return new ServerSettings(host, port, database.dataDir, databaseSettings, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
           Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap,
-          Optional.ofNullable(redisUrl).filter(s -> !s.isBlank()).map(java.net.URI::create));
+          Optional.ofNullable(redisUrl).filter(s -> !s.isBlank()).map(java.net.URI::create),
+          java.time.Duration.ofMinutes(retentionPurgeMinutes));
     }
   }
 

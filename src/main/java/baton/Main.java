@@ -7,6 +7,15 @@ import baton.compliance.SecretMasks;
 import baton.compliance.SecretScanner;
 import baton.signals.SensitiveDataDetector;
 import baton.compliance.JdbiAuditLog;
+import baton.agent.CustomerDataRoutes;
+import baton.channels.WebhookRecords;
+import baton.compliance.CustomerPseudonyms;
+import baton.compliance.DataRights;
+import baton.compliance.PersonalData;
+import baton.compliance.RetentionPolicy;
+import baton.compliance.RetentionPurge;
+import baton.conversation.CustomerRecords;
+import java.util.concurrent.ScheduledExecutorService;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
@@ -114,6 +123,16 @@ public final class Main {
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
+      // Data rights: each feature that stores customer data answers for its own tables.
+      var customerRecords = new CustomerRecords();
+      List<PersonalData> personalData = List.of(customerRecords, new WebhookRecords());
+      var rights = new DataRights(database.jdbi(), customerRecords, personalData, audit,
+          CustomerPseudonyms.keptIn(database.jdbi(), clock), clock);
+      var purge = new RetentionPurge(database.jdbi(), personalData, audit, () -> retentionPolicy(brain.spec().retention()), clock);
+      // Jobs that must run once per cluster take a lease in the database (docs/deploy.md).
+      var leases = new JobLeases(database.jdbi(), clock, nodeName());
+      ScheduledExecutorService retention = scheduleRetention(purge, settings.retentionPurgeInterval(),
+          () -> safely(() -> leases.tryHold("retention-purge", settings.retentionPurgeInterval().multipliedBy(3))));
       var sentiment = SentimentScorer.withVaderLexicon();
       SecretScanner secrets = SecretScanner.standard();
       // Messages are redacted before the bot reads them, so it learns of a secret from its mask.
@@ -167,6 +186,7 @@ public final class Main {
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
+          new CustomerDataRoutes(rights, purge),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
@@ -182,13 +202,12 @@ public final class Main {
       Optional<EmailReplyPoller> replies = settings.imap().map(imap -> new EmailReplyPoller(imap,
           new EmailReplies(new ConversationReplies(conversations, agents, brain), meters, settings.maxMessageChars()), meters, clock));
       // One node of a cluster reads the mailbox at a time; the lease outlives two missed polls.
-      var leases = new JobLeases(database.jdbi(), clock, nodeName());
       Duration mailboxLease = settings.imap().map(imap -> imap.pollInterval().multipliedBy(3)).orElse(Duration.ZERO);
       replies.ifPresent(poller -> poller.start(() -> safely(() -> leases.tryHold("imap-poll", mailboxLease))));
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(autoAssigner,
+      return new Baton(web, watcher, webPolling, closingAll(() -> stopRetention(retention), autoAssigner,
           replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
@@ -215,6 +234,43 @@ public final class Main {
       log.warn("cannot check the job lease; skipping this run: {}", e.toString());
       return false;
     }
+  }
+
+  /**
+   * Purges expired data every {@code interval} on a virtual thread (the work is waiting on the database),
+   * the first time one interval after start so a restart loop cannot hammer the database; zero: never.
+   */
+  private static ScheduledExecutorService scheduleRetention(RetentionPurge purge, Duration interval,
+      java.util.function.BooleanSupplier ourTurn) {
+    var executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention-purge").factory());
+    if (!interval.isZero()) {
+      executor.scheduleWithFixedDelay(() -> {
+        try {
+          if (!ourTurn.getAsBoolean()) {
+            return; // another node of the cluster holds the purge
+          }
+          RetentionPurge.Report report = purge.run("system");
+          log.info("retention purge deleted {} rows: {}", report.total(), report.deleted());
+        } catch (RuntimeException e) {
+          log.warn("retention purge failed; it runs again in the next interval", e);
+        }
+      }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return executor;
+  }
+
+  /** Stops the schedule and lets a purge in progress finish, so it does not run on into a closed database. */
+  private static void stopRetention(ScheduledExecutorService retention) throws InterruptedException {
+    retention.shutdownNow();
+    if (!retention.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("a retention purge is still running at shutdown; its transaction will roll back");
+    }
+  }
+
+  /** The spec's retention periods as the compliance feature takes them. */
+  static RetentionPolicy retentionPolicy(BotSpec.Retention retention) {
+    return new RetentionPolicy(retention.transcripts(), retention.packets(), retention.decisions(), retention.webhookDeliveries(),
+        retention.audit());
   }
 
   /** Reloads the brain; a spec or knowledge change that went live is an audited admin change, with the spec's hash. */

@@ -20,7 +20,8 @@ public record ServerSettings(
     Optional<MailSettings> mail,
     java.util.List<baton.channels.WebhookEndpoint> webhooks,
     Optional<baton.channels.ImapSettings> imap,
-    Optional<java.net.URI> redisUrl) {
+    Optional<java.net.URI> redisUrl,
+    java.time.Duration retentionPurgeInterval) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -39,12 +40,24 @@ public record ServerSettings(
         throw new IllegalArgumentException("Redis URL must look like redis://host:6379, not " + url);
       }
     });
+    requireNonNull(retentionPurgeInterval, "retentionPurgeInterval");
+    if (retentionPurgeInterval.isNegative()) {
+      throw new IllegalArgumentException("the retention purge interval must not be negative (0 turns the schedule off)");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
     if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS_CEILING) {
       throw new IllegalArgumentException("max message length must be 1-" + MAX_MESSAGE_CHARS_CEILING);
     }
+  }
+
+  /** Settings on one node (no Redis), with the retention purge every hour. */
+  public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
+      Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail,
+      java.util.List<baton.channels.WebhookEndpoint> webhooks, Optional<baton.channels.ImapSettings> imap) {
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks, imap,
+        Optional.empty(), java.time.Duration.ofHours(1));
   }
 
   /** Settings without outgoing mail (email tiers then stay in the console queue). */
@@ -56,12 +69,12 @@ public record ServerSettings(
   /** Settings with outgoing mail but no webhooks and no reading of email replies. */
   public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
       Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail) {
-    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, java.util.List.of(), Optional.empty(), Optional.empty());
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, java.util.List.of(), Optional.empty());
   }
 
   /** The same settings with live events shared through Redis, as nodes of one cluster. */
   public ServerSettings withRedis(java.net.URI url) {
     return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks,
-        imap, Optional.of(url));
+        imap, Optional.of(url), retentionPurgeInterval);
   }
 }

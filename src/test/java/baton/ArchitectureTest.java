@@ -28,7 +28,7 @@ class ArchitectureTest {
       Map.entry("signals", Set.of("platform")),
       Map.entry("escalation", Set.of("platform", "knowledge", "signals", "spec", "routing")),
       Map.entry("conversation", Set.of("platform", "escalation", "knowledge", "routing", "compliance")),
-      Map.entry("channels", Set.of("platform", "conversation", "escalation", "spec", "routing")),
+      Map.entry("channels", Set.of("platform", "conversation", "escalation", "spec", "routing", "compliance")),
       Map.entry("widget", Set.of("platform", "conversation")),
       Map.entry("agent", Set.of("platform", "conversation", "routing", "compliance")));
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?baton\\.([a-z]+)\\.", Pattern.MULTILINE);

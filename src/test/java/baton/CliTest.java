@@ -164,4 +164,44 @@ class CliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("SEQ:HASH");
   }
+
+  @Test
+  void customerExportThenErase_byEmail_writesTheirWords_thenLeavesNothingToExport_andTheAuditLogVerifies() {
+    onTheDatabase(database -> {
+      var store = new baton.conversation.JdbiConversationStore(database.jdbi(), Clock.systemUTC(),
+          new JdbiAuditLog(database.jdbi(), Clock.systemUTC()));
+      var conversation = store.start("web", new baton.conversation.CustomerProfile(Optional.of("Ada"), Optional.of("ada@example.com"),
+          Optional.empty()), "token");
+      store.append(conversation.id(), baton.conversation.NewMessage.fromCustomer("my zebra lamp broke", Optional.empty()));
+    });
+
+    Run export = run("customer", "export", "ada@example.com", "--data-dir", dir.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("my zebra lamp broke").contains("baton-customer-export-v1");
+
+    assertThat(run("customer", "erase", "ada@example.com", "--data-dir", dir.toString()).exitCode()).as("needs --yes").isEqualTo(2);
+    Run erase = run("customer", "erase", "ada@example.com", "--yes", "--data-dir", dir.toString());
+    assertThat(erase.exitCode()).as(erase.err()).isZero();
+    assertThat(erase.out()).contains("erased 1 customer record(s)");
+
+    assertThat(run("customer", "export", "ada@example.com", "--data-dir", dir.toString()).exitCode()).isEqualTo(1);
+    assertThat(run("audit", "verify", "--data-dir", dir.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void retentionPurge_withTheDemoSpec_purgesAndRecordsTheRun_andWithABadPeriod_exitsTwoAtItsLine() throws IOException {
+    Path spec = Demo.installFiles(dir.resolve("demo"));
+    Run purge = run("retention", "purge", "--spec", spec.toString(), "--data-dir", dir.toString());
+    assertThat(purge.exitCode()).as(purge.err()).isZero();
+    assertThat(purge.out()).startsWith("purged 0 rows");
+    assertThat(run("audit", "verify", "--data-dir", dir.toString()).out()).contains("intact: 1 entries");
+
+    String text = Files.readString(spec);
+    Files.writeString(spec, text.replace("transcripts: 365d", "transcripts: a year"));
+    long line = text.substring(0, text.indexOf("transcripts: 365d")).lines().count(); // the last, partial line is its own
+    Run bad = run("retention", "purge", "--spec", spec.toString(), "--data-dir", dir.toString());
+
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).startsWith(spec + ":" + line + ":").contains("retention.transcripts must be a number of days or hours");
+  }
 }

@@ -26,7 +26,8 @@ public record BotSpec(
     String noAnswerMessage,
     List<Team> teams,
     EscalationSpec escalation,
-    List<CannedReply> cannedReplies) {
+    List<CannedReply> cannedReplies,
+    Retention retention) {
   public BotSpec {
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
@@ -42,6 +43,32 @@ public record BotSpec(
     teams = List.copyOf(teams);
     requireNonNull(escalation, "escalation");
     cannedReplies = List.copyOf(cannedReplies);
+    requireNonNull(retention, "retention");
+  }
+
+  /**
+   * How long each kind of data is kept after its conversation closed (webhook deliveries and audit
+   * entries: after they were written); empty means for good. Defaults in {@link #defaults()} and
+   * docs/bot-spec.md.
+   */
+  public record Retention(Optional<java.time.Duration> transcripts, Optional<java.time.Duration> packets,
+      Optional<java.time.Duration> decisions, Optional<java.time.Duration> webhookDeliveries, Optional<java.time.Duration> audit) {
+    public Retention {
+      requireNonNull(transcripts, "transcripts");
+      requireNonNull(packets, "packets");
+      requireNonNull(decisions, "decisions");
+      requireNonNull(webhookDeliveries, "webhookDeliveries");
+      requireNonNull(audit, "audit");
+    }
+
+    /**
+     * A year for what customers and the bot said, a month for delivery bookkeeping (the helpdesk has the
+     * ticket by then), seven years for the audit trail (a common limit for business records).
+     */
+    public static Retention defaults() {
+      return new Retention(Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(365)),
+          Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(30)), Optional.of(java.time.Duration.ofDays(2555)));
+    }
   }
 
   /**

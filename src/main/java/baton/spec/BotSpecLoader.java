@@ -33,7 +33,11 @@ public final class BotSpecLoader {
 
   record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, EscalationSpecReader.RawEscalation escalation,
       RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
-      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies) {}
+      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies, RawRetention retention) {}
+
+  /** How long each kind of data is kept: {@code 365d}, {@code 12h} or {@code forever}; unset keys take the defaults. */
+  record RawRetention(String transcripts, String packets, String decisions, @JsonProperty("webhookDeliveries") String webhookDeliveries,
+      String audit) {}
 
   record RawCanned(String id, String title, String text) {}
 
@@ -275,6 +279,7 @@ public final class BotSpecLoader {
       canned.add(new BotSpec.CannedReply(String.valueOf(reply.id()), blank(reply.title()) ? String.valueOf(reply.id()) : reply.title(),
           reply.text() == null ? "" : reply.text().strip()));
     }
+    BotSpec.Retention retention = retention(raw.retention(), at, problems);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -286,7 +291,43 @@ public final class BotSpecLoader {
         : raw.handoff().noAnswer();
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(),
         raw.bot().acknowledgement() == null ? "Glad that helped! Is there anything else I can do for you?" : raw.bot().acknowledgement(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
-        escalation, canned);
+        escalation, canned, retention);
+  }
+
+  private static BotSpec.Retention retention(RawRetention raw, UnaryOperator<String> at, List<String> problems) {
+    RawRetention given = raw == null ? new RawRetention(null, null, null, null, null) : raw;
+    BotSpec.Retention defaults = BotSpec.Retention.defaults();
+    return new BotSpec.Retention(
+        period(given.transcripts(), defaults.transcripts(), "transcripts", at, problems),
+        period(given.packets(), defaults.packets(), "packets", at, problems),
+        period(given.decisions(), defaults.decisions(), "decisions", at, problems),
+        period(given.webhookDeliveries(), defaults.webhookDeliveries(), "webhookDeliveries", at, problems),
+        period(given.audit(), defaults.audit(), "audit", at, problems));
+  }
+
+  /** {@code 365d} (days), {@code 12h} (hours) or {@code forever}; at most 100 years, so the cutoff stays a real date. */
+  private static Optional<java.time.Duration> period(String value, Optional<java.time.Duration> fallback, String key,
+      UnaryOperator<String> at, List<String> problems) {
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (text.equals("forever")) {
+      return Optional.empty();
+    }
+    var matcher = java.util.regex.Pattern.compile("([0-9]{1,6})([dh])").matcher(text);
+    if (!matcher.matches()) {
+      problems.add(at.apply("/retention/" + key) + "retention." + key + " must be a number of days or hours such as 365d or 12h,"
+          + " or forever, not '" + value + "'");
+      return fallback;
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    var period = matcher.group(2).equals("d") ? java.time.Duration.ofDays(amount) : java.time.Duration.ofHours(amount);
+    if (period.isZero() || period.compareTo(java.time.Duration.ofDays(36_500)) > 0) {
+      problems.add(at.apply("/retention/" + key) + "retention." + key + " must be between 1h and 36500d (100 years), not '" + value + "'");
+      return fallback;
+    }
+    return Optional.of(period);
   }
 
   private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,

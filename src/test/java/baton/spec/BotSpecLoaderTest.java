@@ -48,6 +48,28 @@ class BotSpecLoaderTest {
   }
 
   @Test
+  void load_withoutRetention_keepsDataForTheDocumentedDefaults() throws IOException {
+    BotSpec.Retention retention = loader.load(spec(VALID)).retention();
+
+    assertThat(retention.transcripts()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.packets()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.decisions()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.webhookDeliveries()).contains(java.time.Duration.ofDays(30));
+    assertThat(retention.audit()).contains(java.time.Duration.ofDays(2555));
+  }
+
+  @Test
+  void load_retention_takesDaysHoursAndForeverAndDefaultsTheRest() throws IOException {
+    BotSpec.Retention retention = loader.load(spec(VALID + "retention:\n  transcripts: 90d\n  webhookDeliveries: 12h\n  audit: forever\n"))
+        .retention();
+
+    assertThat(retention.transcripts()).contains(java.time.Duration.ofDays(90));
+    assertThat(retention.webhookDeliveries()).contains(java.time.Duration.ofHours(12));
+    assertThat(retention.audit()).isEmpty();
+    assertThat(retention.decisions()).contains(java.time.Duration.ofDays(365));
+  }
+
+  @Test
   void load_unknownKey_reportsFileLineAndColumn() throws IOException {
     Path file = spec(VALID.replace("  greeting: Hello", "  greeting: Hello\n  tone: friendly"));
 

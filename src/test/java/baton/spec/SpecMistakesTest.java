@@ -87,6 +87,12 @@ class SpecMistakesTest {
         Arguments.of("list where a text belongs", "  name: Sam", "  name: [Sam", 2, "bot.name: expected"),
         Arguments.of("canned reply listed twice", "teams:\n", "cannedReplies:\n  - id: hi\n    text: Hi\n  - id: hi\n    text: Hello\nteams:\n", 38,
             "canned reply 'hi' is listed twice"),
+        Arguments.of("retention period without a unit", "    name: Billing\n", "    name: Billing\nretention:\n  transcripts: 365\n", 41,
+            "retention.transcripts must be a number of days or hours such as 365d"),
+        Arguments.of("retention period of nothing", "    name: Billing\n", "    name: Billing\nretention:\n  audit: 0d\n", 41,
+            "retention.audit must be between 1h and 36500d"),
+        Arguments.of("unknown kind of retained data", "    name: Billing\n", "    name: Billing\nretention:\n  transcript: 30d\n", 41,
+            "did you mean 'transcripts'?"),
         Arguments.of("broken YAML syntax", "  name: Sam", "  name: Sam: x", 2, ""));
   }
 
