@@ -19,7 +19,9 @@ public record ServerSettings(
     Optional<String> adminPassword,
     Optional<MailSettings> mail,
     java.util.List<baton.channels.WebhookEndpoint> webhooks,
-    Optional<baton.channels.ImapSettings> imap) {
+    Optional<baton.channels.ImapSettings> imap,
+    baton.platform.RateLimits rateLimits,
+    baton.agent.SessionLifetime sessions) {
   public static final int MAX_MESSAGE_CHARS_CEILING = 100_000;
 
   public ServerSettings {
@@ -32,12 +34,37 @@ public record ServerSettings(
     requireNonNull(mail, "mail");
     webhooks = java.util.List.copyOf(webhooks);
     requireNonNull(imap, "imap");
+    requireNonNull(rateLimits, "rateLimits");
+    requireNonNull(sessions, "sessions");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
     if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS_CEILING) {
       throw new IllegalArgumentException("max message length must be 1-" + MAX_MESSAGE_CHARS_CEILING);
     }
+  }
+
+  /** Settings with the default rate limits and session lifetimes. */
+  public ServerSettings(String host, int port, Path dataDir, DatabaseSettings database, Path specFile, int maxMessageChars,
+      Optional<String> adminEmail, Optional<String> adminPassword, Optional<MailSettings> mail,
+      java.util.List<baton.channels.WebhookEndpoint> webhooks, Optional<baton.channels.ImapSettings> imap) {
+    this(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks, imap,
+        baton.platform.RateLimits.defaults(), baton.agent.SessionLifetime.defaults());
+  }
+
+  /** The same settings with other rate limits and session lifetimes. */
+  public ServerSettings withSecurity(baton.platform.RateLimits rateLimits, baton.agent.SessionLifetime sessions) {
+    return new ServerSettings(host, port, dataDir, database, specFile, maxMessageChars, adminEmail, adminPassword, mail, webhooks, imap,
+        rateLimits, sessions);
+  }
+
+  /** Never prints the admin password (settings get logged and printed in stack traces). */
+  @Override
+  public String toString() {
+    return "ServerSettings[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database.describe()
+        + ", specFile=" + specFile + ", maxMessageChars=" + maxMessageChars + ", adminEmail=" + adminEmail
+        + ", adminPassword=" + adminPassword.map(secret -> "(set)") + ", mail=" + mail + ", webhooks=" + webhooks + ", imap=" + imap
+        + ", rateLimits=" + rateLimits + ", sessions=" + sessions + "]";
   }
 
   /** Settings without outgoing mail (email tiers then stay in the console queue). */
