@@ -77,6 +77,18 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The demo with changed settings (e.g. tight rate limits) on a clock the test moves. */
+  public static TestServer demoWith(java.util.function.UnaryOperator<ServerSettings> change, java.time.Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty());
+      return new TestServer(dir, true, Main.start(change.apply(settings), true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A view of a server the test started itself, for building clients; closing it stays the caller's job. */
   public static TestServer wrapping(Baton baton) {
     return new TestServer(Path.of("."), false, baton);

@@ -106,7 +106,7 @@ public final class RateLimiter {
   }
 
   private Duration untilNextToken(Bucket bucket) {
-    return Duration.ofMillis((long) Math.ceil((1 - bucket.tokens) / tokensPerMilli()));
+    return Duration.ofMillis((long) Math.ceil((1 - bucket.tokens) * limit.per().toMillis() / limit.count()));
   }
 
   private double tokensPerMilli() {
