@@ -87,6 +87,7 @@ public final class CustomerRoutes implements HttpRoutes {
     ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     ctx.header("Access-Control-Max-Age", "600");
+    ctx.header("Access-Control-Expose-Headers", "Retry-After");
   }
 
   private void limitAddress(Context ctx) {
