@@ -438,7 +438,13 @@ public final class AgentRoutes implements HttpRoutes {
     String agentId = agent.id().toString();
     ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
     var socket = new LiveSocket(ctx);
+    var check = new SessionCheck(SecureTokens.hash(cookie), session.get().expiresAt());
     sockets.put(ctx.sessionId(), new Listener(socket, bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
+      // An open socket outlives the request that opened it: an ended session must stop receiving too.
+      if (!check.stillValid()) {
+        ctx.closeSession(4401, "session ended; log in again");
+        return;
+      }
       JsonNode event = Json.readTree(json);
       String type = event.path("type").asText();
       boolean forMe = agentId.equals(event.path("agentId").asText(null));
@@ -451,6 +457,37 @@ public final class AgentRoutes implements HttpRoutes {
     // An open console means the agent is there: online, and auto-assignment may start.
     setPresence(agent, Presence.ONLINE);
     socket.send("{\"type\":\"hello\"}");
+  }
+
+  /**
+   * Whether a live socket's session is still good: its absolute end is known; logout, a password change
+   * and idleness are looked up in the store at most once a minute. Thread-safe.
+   */
+  private final class SessionCheck {
+    private final String tokenHash;
+    private final Instant expiresAt;
+    private volatile Instant checkedAt;
+    private volatile boolean valid = true;
+
+    SessionCheck(String tokenHash, Instant expiresAt) {
+      this.tokenHash = tokenHash;
+      this.expiresAt = expiresAt;
+      this.checkedAt = clock.instant();
+    }
+
+    boolean stillValid() {
+      Instant now = clock.instant();
+      if (!valid || !now.isBefore(expiresAt)) {
+        return valid = false;
+      }
+      if (now.isAfter(checkedAt.plus(Duration.ofMinutes(1)))) {
+        checkedAt = now;
+        valid = agents.findSession(tokenHash, now)
+            .filter(found -> found.lastUsedAt().isAfter(now.minus(sessionLifetime.idle())))
+            .isPresent();
+      }
+      return valid;
+    }
   }
 
   private void disconnect(WsContext ctx) {

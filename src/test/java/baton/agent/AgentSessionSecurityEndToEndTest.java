@@ -104,6 +104,53 @@ class AgentSessionSecurityEndToEndTest {
   }
 
   @Test
+  void liveSocket_ofALoggedOutSession_isClosedAtTheNextEvent_insteadOfReceivingIt() {
+    start(SessionLifetime.defaults(), "20/h");
+    var agent = new ApiClient(server);
+    agent.login(ALICE.email(), ALICE.password());
+    try (var live = agent.openLive("/api/agent/live")) {
+      live.await(frame -> frame.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+      assertThat(agent.agentPost("/api/agent/logout", "").status()).isEqualTo(204);
+      clock.advance(Duration.ofMinutes(2));
+
+      var customer = new ApiClient(server);
+      var started = customer.post("/api/conversations", "{}");
+      customer.post("/api/conversations/" + started.json().path("id").asText() + "/messages", "{\"text\":\"agent please\"}",
+          "Authorization", ApiClient.bearer(started.json().path("token").asText()));
+
+      assertThat(live.awaitClose(Duration.ofSeconds(10))).isEqualTo(4401);
+      assertThat(live.seen()).noneMatch(frame -> frame.path("type").asText().equals("queue"));
+    }
+  }
+
+  @Test
+  void console_whenTheSessionExpires_goesBackToTheLoginForm() {
+    var browser = baton.Browsers.open();
+    try {
+      start(new SessionLifetime(Duration.ofMinutes(30), Duration.ofHours(12)), "20/h");
+      var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(40));
+      browser.get(server.baseUrl() + "/console/");
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+          org.openqa.selenium.By.cssSelector("[data-test='email']")));
+      browser.findElement(org.openqa.selenium.By.cssSelector("[data-test='email']")).sendKeys(ALICE.email());
+      browser.findElement(org.openqa.selenium.By.cssSelector("[data-test='password']")).sendKeys(ALICE.password());
+      browser.findElement(org.openqa.selenium.By.cssSelector("[data-test='login']")).click();
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+          org.openqa.selenium.By.cssSelector("[data-test='agent-name']"), "Alice"));
+
+      clock.advance(Duration.ofMinutes(31));
+
+      // The console's next poll (every 15 s) meets the 401.
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+          org.openqa.selenium.By.cssSelector("[data-test='email']")));
+      assertThat(browser.findElement(org.openqa.selenium.By.id("login-info")).getText()).contains("session has ended");
+      baton.Browsers.screenshot(browser, "console-session-expired");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @Test
   void passwords_areBcryptWithCostElevenAndARandomSalt() {
     var passwords = new Passwords();
     String first = passwords.hash("correct horse battery");
