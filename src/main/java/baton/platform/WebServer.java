@@ -65,6 +65,9 @@ public final class WebServer implements AutoCloseable {
       routes.after(ctx -> recordTiming(ctx, meters));
       routes.exception(ApiException.class, (e, ctx) -> {
         e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
+        if (e.status() == 429) {
+          meters.counter("baton.rate.limited", "uri", uriTag(ctx)).increment();
+        }
         writeError(ctx, e.status(), e.code(), e.getMessage());
       });
       routes.exception(Exception.class, (e, ctx) -> {
@@ -135,15 +138,19 @@ public final class WebServer implements AutoCloseable {
     if (started == null) {
       return;
     }
-    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-    String uri = endpoint == null || endpoint.path.equals("*") || endpoint.path.equals("/api/*") ? "other" : endpoint.path;
     Timer.builder("http.server.requests")
         .tag("method", ctx.method().name())
-        .tag("uri", uri)
+        .tag("uri", uriTag(ctx))
         .tag("status", Integer.toString(ctx.statusCode()))
         .publishPercentileHistogram()
         .register(meters)
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** The route's pattern, never the raw path: ids in paths would make a time series per conversation. */
+  private static String uriTag(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    return endpoint == null || endpoint.path.equals("*") || endpoint.path.equals("/api/*") ? "other" : endpoint.path;
   }
 
   public int port() {

@@ -92,6 +92,8 @@ class PublicApiLimitsEndToEndTest {
     assertThat(transcript(client, conversation)).hasSize(stored);
     assertThat(post(client, startConversation(client), "another conversation").status()).as("limited per conversation").isEqualTo(201);
 
+    assertThat(client.get("/metrics").body()).containsPattern("baton_rate_limited_total\\{uri=\"/api/conversations/\\{id\\}/messages\"[^}]*\\} 1\\.0");
+
     clock.advance(Duration.ofSeconds(20));
     assertThat(post(client, conversation, "question 4").status()).isEqualTo(201);
     assertThat(transcript(client, conversation).findValuesAsText("text")).contains("question 1", "question 2", "question 3", "question 4");
