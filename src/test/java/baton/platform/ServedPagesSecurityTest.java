@@ -94,6 +94,13 @@ class ServedPagesSecurityTest {
   }
 
   @Test
+  void urlsAndHeadersOverEightKilobytes_areRefusedBeforeAnyHandler() {
+    var client = new ApiClient(server);
+    assertThat(client.get("/api/conversations/" + "a".repeat(9 * 1024)).status()).isEqualTo(414);
+    assertThat(client.get("/api/knowledge/articles", "X-Padding", "b".repeat(9 * 1024)).status()).isEqualTo(431);
+  }
+
+  @Test
   void widgetScripts_mayBeLoadedAsModulesFromAnySite() {
     var client = new ApiClient(server);
     for (String path : List.of("/widget/baton-widget.js", "/widget/connection.js", "/widget/view.js", "/widget/widget.css")) {
