@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,8 +64,11 @@ class OutputEscapingBrowserTest {
 
   @Test
   void hostileMarkup_inMessagesNamesNotesAndArticles_isShownAsTextAndNeverRuns() {
+    // The widget and the console re-render lists as messages are confirmed; a stale element is a retry, not a failure.
     var customerWait = new WebDriverWait(customer, Duration.ofSeconds(20));
+    customerWait.ignoring(StaleElementReferenceException.class);
     var agentWait = new WebDriverWait(agent, Duration.ofSeconds(20));
+    agentWait.ignoring(StaleElementReferenceException.class);
 
     // A second customer whose name is the payload, waiting in the queue.
     var api = new ApiClient(server);
@@ -90,8 +94,11 @@ class OutputEscapingBrowserTest {
     agent.findElement(By.cssSelector("[data-test='login']")).click();
     agentWait.until(driver -> driver.findElements(By.cssSelector("[data-test='queue-item']")).size() >= 2);
     assertThat(bodyText(agent)).as("the customer's name in the queue").contains(hostile("name"));
-    agent.findElements(By.cssSelector("[data-test='queue-item']")).stream()
-        .filter(item -> !item.getText().contains("pwned")).findFirst().orElseThrow().click();
+    agentWait.until(driver -> {
+      driver.findElements(By.cssSelector("[data-test='queue-item']")).stream()
+          .filter(item -> !item.getText().contains("pwned")).findFirst().orElseThrow().click();
+      return true;
+    });
     agentWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='packet']")));
     agentWait.until(driver -> bodyText(driver).contains(hostile("message")));
     agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']"))).click();
