@@ -70,6 +70,25 @@ class CliTest {
   }
 
   @Test
+  void securitySettings_comeFromFlagsAndEnvironment_withSafeDefaults() {
+    Cli.ServerOptions defaults = parse(Map.of(), Optional.empty(), "serve", "--spec", "bot.yaml");
+    ServerSettings standard = defaults.toSettings(Path.of("bot.yaml"));
+    assertThat(standard.rateLimits()).isEqualTo(baton.platform.RateLimits.defaults());
+    assertThat(standard.sessions()).isEqualTo(baton.agent.SessionLifetime.defaults());
+
+    Cli.ServerOptions options = parse(Map.of("BATON_RATE_LIMIT_CONVERSATION", "5/min", "BATON_TRUST_FORWARDED_FOR", "true"),
+        Optional.empty(), "serve", "--spec", "bot.yaml", "--rate-limit-failed-logins", "off", "--session-idle-minutes", "15",
+        "--session-hours", "8", "--admin-password", "not-in-logs-please");
+    ServerSettings settings = options.toSettings(Path.of("bot.yaml"));
+
+    assertThat(settings.rateLimits().perConversation()).isEqualTo(baton.platform.RateLimit.parse("5/min"));
+    assertThat(settings.rateLimits().failedLogins().isOff()).isTrue();
+    assertThat(settings.rateLimits().trustForwardedFor()).isTrue();
+    assertThat(settings.sessions()).isEqualTo(new baton.agent.SessionLifetime(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8)));
+    assertThat(settings.toString()).doesNotContain("not-in-logs-please");
+  }
+
+  @Test
   void configFile_isFoundFromTheFlagInEitherForm() {
     assertThat(Cli.configFile(new String[] {"serve", "--config", "a.properties"})).contains(Path.of("a.properties"));
     assertThat(Cli.configFile(new String[] {"serve", "--config=b.properties"})).contains(Path.of("b.properties"));

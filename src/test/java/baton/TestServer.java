@@ -1,6 +1,8 @@
 package baton;
 
+import baton.agent.SessionLifetime;
 import baton.platform.DatabaseSettings;
+import baton.platform.RateLimits;
 import baton.platform.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,8 +97,21 @@ public final class TestServer implements AutoCloseable {
       Path dir = Files.createTempDirectory("baton-test-");
       Path spec = Demo.installFiles(dir.resolve("demo"));
       var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty(),
-          Optional.empty(), java.util.List.of(), Optional.empty(), Optional.empty(), interval);
+          Optional.empty(), java.util.List.of(), Optional.empty(), Optional.empty(), interval, RateLimits.defaults(),
+          SessionLifetime.defaults());
       return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The demo with changed settings (e.g. tight rate limits) on a clock the test moves. */
+  public static TestServer demoWith(java.util.function.UnaryOperator<ServerSettings> change, java.time.Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty());
+      return new TestServer(dir, true, Main.start(change.apply(settings), true, clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

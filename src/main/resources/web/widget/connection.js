@@ -179,6 +179,11 @@ export class ChatConnection {
         item.callbacks.sent(clientId, body);
       } else if (response.status >= 500) {
         item.callbacks.waiting(clientId);
+      } else if (response.status === 429) {
+        // Rate limited: nothing was stored; keep the message and send it again (same clientId) after the wait.
+        item.callbacks.waiting(clientId);
+        const seconds = Number(response.headers.get('Retry-After')) || 5;
+        setTimeout(() => this.post(clientId), Math.min(seconds, 300) * 1000);
       } else {
         this.outbox.delete(clientId);
         item.callbacks.failed(clientId, body.error?.message || `Could not send (${response.status}).`);
