@@ -153,7 +153,8 @@ public final class Main {
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
       CannedReplies canned = () -> brain.spec().cannedReplies().stream()
           .map(reply -> new CannedReplies.Reply(reply.id(), reply.title(), reply.text())).toList();
-      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit);
+      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit,
+          tierId -> brain.spec().escalation().tiers().stream().filter(tier -> tier.id().equals(tierId)).findFirst().map(tier -> tier.name()));
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
