@@ -111,6 +111,7 @@ class BrowserHandoffTest {
         .stream().anyMatch(m -> m.getText().contains("Thanks Alice!")));
 
     agent.findElement(By.cssSelector("[data-test='resolve']")).click();
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='resolve-confirm']"))).click();
     customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("resolved")));
     Browsers.screenshot(customer, "widget-resolved");
     Browsers.screenshot(agent, "console-resolved");
