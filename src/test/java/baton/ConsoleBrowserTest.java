@@ -186,7 +186,9 @@ class ConsoleBrowserTest {
     waitFor(first).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='hand-back']"))).click();
     waitFor(first).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='handback-note']"))).sendKeys("Only sizing");
     first.findElement(By.cssSelector("[data-test='handback-confirm']")).click();
-    waitFor(first).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-test='state']"), "textContent", "BOT"));
+    waitFor(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-text"), "Handed back to the bot"));
+    assertThat(first.findElements(By.cssSelector("[data-test='mine-item']"))).isEmpty();
+    assertThat(agentApi(BOB).get("/api/agent/conversations/" + sizes).json().path("conversation").path("state").asText()).isEqualTo("BOT");
   }
 
   @Test

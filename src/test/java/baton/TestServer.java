@@ -77,6 +77,19 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The demo on a clock the test moves, sending email handoffs to this SMTP server. */
+  public static TestServer demoWithClockAndMail(java.time.Clock clock, baton.channels.MailSettings mail) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(),
+          Optional.empty(), Optional.of(mail));
+      return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A view of a server the test started itself, for building clients; closing it stays the caller's job. */
   public static TestServer wrapping(Baton baton) {
     return new TestServer(Path.of("."), false, baton);

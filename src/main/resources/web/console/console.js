@@ -1148,7 +1148,7 @@ async function handBack(event) {
   try {
     const answer = await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/hand-back`, note ? { note } : {});
     ui.handBackDialog.close();
-    closedByMe(id, answer, 'Handed back to the bot.');
+    closedByMe(id, answer, 'Handed back to the bot.', { leave: true });
   } catch (e) {
     if (!handleError(e, { quiet: true })) setText(ui.handBackError, e.message);
   } finally {
@@ -1157,12 +1157,22 @@ async function handBack(event) {
   }
 }
 
-/** After resolving or handing back: the conversation leaves my list; the pane shows its final state. */
-function closedByMe(id, answer, message) {
+/**
+ * After resolving or handing back: the conversation leaves my list. A resolved one stays open to read;
+ * one handed back belongs to no team any more (only supervisors still see it), so the pane closes.
+ */
+function closedByMe(id, answer, message, { leave = false } = {}) {
   state.mine = state.mine.filter((c) => c.id !== id);
   state.unread.delete(id);
   state.drafts.delete(id);
+  if (leave && state.selectedId === id) {
+    state.selectedId = null;
+    state.detail = null;
+    ui.reply.value = '';
+    setNoteMode(false);
+  }
   renderLists();
+  renderConversation();
   if (state.selectedId === id) {
     if (answer && answer.conversation && state.detail) {
       state.detail.conversation = { ...state.detail.conversation, ...answer.conversation };
