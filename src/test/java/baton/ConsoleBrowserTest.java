@@ -207,7 +207,9 @@ class ConsoleBrowserTest {
     assertThat(second.findElements(By.cssSelector("[data-test='agent-row']"))).hasSize(3);
     new Select(held.findElement(By.cssSelector("[data-test='reassign-to']"))).selectByValue(bobId);
     held.findElement(By.cssSelector("[data-test='reassign']")).click();
-    waitFor(second).until(driver -> driver.findElement(row).findElement(By.cssSelector("[data-test='held-by']")).getText().equals("Bob"));
+    // The board refreshes by itself; look the row up afresh each time.
+    waitFor(second).until(ExpectedConditions.textToBe(By.cssSelector("[data-test='open-conversation'][data-conversation-id='" + id
+        + "'] [data-test='held-by']"), "Bob"));
     assertThat(heldBy(bobApi, id)).isEqualTo("Bob");
     waitFor(second).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-alert-count", "1"));
     Browsers.screenshot(second, "console-supervisor");

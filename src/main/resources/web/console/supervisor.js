@@ -18,19 +18,21 @@ export function createSupervisor({ api, onError }) {
     error: byId('sup-error'),
   };
   let data = null;
-  let fetchedAt = 0;
+  const shown = { teams: '', agents: '', conversations: '' }; // what each table shows, without the clocks
   let refreshTimer = null;
   let tickTimer = null;
   let inFlight = null;
 
-  const waited = (base) => (Number(base) || 0) + (performance.now() - fetchedAt) / 1000;
+  // Each waiting-time cell carries the seconds the server measured and when: it ticks on from there.
+  const waitCell = (seconds, attributes = {}) => el('td', {
+    ...attributes, class: 'num wait', 'data-wait-base': Number(seconds) || 0, 'data-wait-at': performance.now(),
+  }, formatWaiting(seconds));
 
   async function refresh() {
     if (inFlight) return inFlight;
     inFlight = (async () => {
       try {
         data = await api.get('/api/agent/supervisor/overview');
-        fetchedAt = performance.now();
         setText(ui.error, '');
         render();
       } catch (e) {
@@ -42,23 +44,38 @@ export function createSupervisor({ api, onError }) {
     return inFlight;
   }
 
-  /** A table being used (a list open, a number half typed) is left alone until the supervisor moves on. */
-  const busy = (tbody) => tbody.contains(document.activeElement);
+  /**
+   * A table is rebuilt only when what it shows changed (waiting times tick by themselves), and never
+   * while it is being used (a list open, a number half typed): the supervisor's choice is not undone.
+   */
+  function update(key, tbody, rows, signature) {
+    if (tbody.contains(document.activeElement) || shown[key] === signature) return;
+    shown[key] = signature;
+    tbody.replaceChildren(...rows());
+  }
+
+  const withoutClocks = (items) => JSON.stringify(items, (name, value) =>
+    (name === 'waitingSeconds' || name === 'longestWaitSeconds' || name === 'lastSeen' ? undefined : value));
 
   function render() {
     if (!data) return;
-    if (!busy(ui.teams)) ui.teams.replaceChildren(...(data.teams || []).map(teamRow));
-    if (!busy(ui.agents)) ui.agents.replaceChildren(...(data.agents || []).map(agentRow));
+    const teams = data.teams || [];
+    const agents = data.agents || [];
     const conversations = data.conversations || [];
-    if (!busy(ui.conversations)) ui.conversations.replaceChildren(...conversations.map(conversationRow));
+    // A team's longest wait may belong to another conversation than last time: those tables follow every change.
+    update('teams', ui.teams, () => teams.map(teamRow), JSON.stringify(teams));
+    update('agents', ui.agents, () => agents.map(agentRow), JSON.stringify(agents));
+    update('conversations', ui.conversations, () => conversations.map(conversationRow), withoutClocks([conversations, agents]));
     ui.empty.hidden = conversations.length > 0;
     setText(ui.updated, `Updated ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`);
     tick();
   }
 
   function tick() {
+    const now = performance.now();
     for (const cell of document.querySelectorAll('#supervisor-view [data-wait-base]')) {
-      setText(cell, formatWaiting(waited(cell.dataset.waitBase)));
+      const seconds = Number(cell.dataset.waitBase) + (now - Number(cell.dataset.waitAt)) / 1000;
+      setText(cell, formatWaiting(seconds));
     }
   }
 
@@ -90,9 +107,7 @@ export function createSupervisor({ api, onError }) {
     return el('tr', { 'data-test': 'team-row', 'data-team': team.id },
       el('th', { scope: 'row' }, team.name || team.id),
       el('td', { class: 'num' }, String(team.queued ?? 0)),
-      team.queued > 0
-        ? el('td', { class: 'num wait', 'data-wait-base': longest, 'data-test': 'team-longest' }, formatWaiting(longest))
-        : el('td', { class: 'num muted' }, '—'),
+      team.queued > 0 ? waitCell(longest, { 'data-test': 'team-longest' }) : el('td', { class: 'num muted' }, '—'),
       el('td', { class: 'num' }, String(team.agentsOnline ?? 0)),
       el('td', {}, assignment),
       el('td', {}, minutes),
@@ -139,7 +154,7 @@ export function createSupervisor({ api, onError }) {
       el('td', {}, entry.team ? entry.team.name || entry.team.id : ''),
       el('td', {}, entry.tierName || entry.tier || '', entry.priority ? el('span', { class: 'prio' }, `P${entry.priority}`) : null),
       el('td', {}, el('span', { class: 'state', 'data-state': entry.state }, queued ? 'waiting' : 'with agent')),
-      queued ? el('td', { class: 'num wait', 'data-wait-base': waiting }, formatWaiting(waiting)) : el('td', { class: 'muted' }, '—'),
+      queued ? waitCell(waiting) : el('td', { class: 'muted' }, '—'),
       el('td', { 'data-test': 'held-by' }, entry.assignedAgent || '—'),
       el('td', { class: 'give' }, choose, give));
   }
