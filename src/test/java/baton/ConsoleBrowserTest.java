@@ -142,6 +142,8 @@ class ConsoleBrowserTest {
       waitFor(first).until(driver -> reply.equals(driver.switchTo().activeElement()));
       reply.sendKeys("Double charge, just checking: can billing take it?");
       assertThat(first.findElements(By.cssSelector("[data-test='mine-item'][aria-current='true']"))).hasSize(1);
+      assertThat(first.findElement(By.cssSelector("[data-test='resolve-dialog']")).isDisplayed()).as("e typed, not pressed").isFalse();
+      assertThat(reply.getAttribute("value")).isEqualTo("Double charge, just checking: can billing take it?");
       new Select(first.findElement(By.cssSelector("[data-test='transfer-team']"))).selectByValue("billing");
       first.findElement(By.cssSelector("[data-test='transfer']")).click();
       waitFor(first).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-text"), "Passed to the Billing team"));
@@ -162,6 +164,10 @@ class ConsoleBrowserTest {
     String giftCards = aCustomerAsksForAPerson("Ada", "agent please");
     String sizes = aCustomerAsksForAPerson("Bea", "I want to talk to a person please");
     logIn(first, ALICE);
+    press(first, "?");
+    waitFor(first).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='shortcuts']")));
+    new Actions(first).sendKeys(Keys.ESCAPE).perform();
+    waitFor(first).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test='shortcuts']")));
     waitFor(first).until(ExpectedConditions.elementToBeClickable(queueItem(giftCards))).click();
     waitFor(first).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='claim']")));
     press(first, "c");

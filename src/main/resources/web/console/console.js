@@ -541,6 +541,7 @@ function updateListItem(item, entry, kind) {
   parts.reason.dataset.reason = entry.handoffReason || '';
   parts.reason.title = explainReason(entry.handoffReason);
   setText(parts.tier, [entry.tierName || entry.tier, entry.priority ? `P${entry.priority}` : ''].filter(Boolean).join(' · '));
+  parts.tier.hidden = kind === 'queued'; // in the waiting list the tier's heading says it
   parts.tier.dataset.priority = entry.priority || '';
   const frustration = FRUSTRATION_TAG[entry.frustration] || '';
   setText(parts.frustration, frustration);
