@@ -220,6 +220,15 @@ class ConsoleBrowserTest {
     waitFor(second).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-alert-count", "1"));
     Browsers.screenshot(second, "console-supervisor");
 
+    WebElement billing = second.findElement(By.cssSelector("[data-test='team-row'][data-team='billing']"));
+    new Select(billing.findElement(By.cssSelector("[data-test='team-assignment']"))).selectByValue("auto");
+    WebElement minutes = billing.findElement(By.cssSelector("[data-test='team-minutes']"));
+    minutes.clear();
+    minutes.sendKeys("15");
+    billing.findElement(By.cssSelector("[data-test='team-save']")).click();
+    waitFor(second).until(driver -> team(bobApi, "billing").path("typicalReplyMinutes").asInt() == 15);
+    assertThat(team(bobApi, "billing").path("assignment").asText()).isEqualTo("auto");
+
     logIn(first, CAROL);
     first.findElement(By.cssSelector("[data-test='view-admin']")).click();
     waitFor(first).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='admin-agent-row']")));
@@ -238,6 +247,17 @@ class ConsoleBrowserTest {
     assertThat(dan.findElements(By.tagName("b"))).isEmpty();
     assertThat(dan.findElement(By.cssSelector("[data-test='agent-capacity']")).getAttribute("value")).isEqualTo("2");
     Browsers.screenshot(first, "console-admin");
+    WebElement aliceRow = first.findElement(By.cssSelector("[data-test='admin-agent-row'][data-email='" + ALICE.email() + "']"));
+    WebElement aliceCapacity = aliceRow.findElement(By.cssSelector("[data-test='agent-capacity']"));
+    aliceCapacity.clear();
+    aliceCapacity.sendKeys("5");
+    aliceRow.findElement(By.cssSelector("[data-test='agent-skills']")).sendKeys("returns");
+    aliceRow.findElement(By.cssSelector("[data-test='agent-save']")).click();
+    waitFor(first).until(ExpectedConditions.textToBePresentInElement(aliceRow.findElement(By.cssSelector(".row-status")), "Saved"));
+    JsonNode aliceNow = bobApi.get("/api/agent/admin/agents").json().path("agents").findParents("email").stream()
+        .filter(agent -> agent.path("email").asText().equals(ALICE.email())).findFirst().orElseThrow();
+    assertThat(aliceNow.path("capacity").asInt()).isEqualTo(5);
+    assertThat(aliceNow.path("skills").get(0).asText()).isEqualTo("returns");
     var danApi = new ApiClient(server);
     var me = danApi.login("dan@example.com", "dan-secret-pass");
     assertThat(me.status()).isEqualTo(200);
@@ -300,6 +320,11 @@ class ConsoleBrowserTest {
 
   private static String heldBy(ApiClient client, String id) {
     return client.get("/api/agent/conversations/" + id).json().path("conversation").path("agent").path("name").asText();
+  }
+
+  private static JsonNode team(ApiClient client, String id) {
+    return client.get("/api/agent/admin/agents").json().path("teams").findParents("typicalReplyMinutes").stream()
+        .filter(team -> team.path("id").asText().equals(id)).findFirst().orElseThrow();
   }
 
   private static double number(Map<String, Object> values, String key) {
