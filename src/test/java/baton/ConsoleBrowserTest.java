@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -282,7 +283,8 @@ class ConsoleBrowserTest {
   }
 
   private static WebDriverWait waitFor(ChromeDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    // Lists and boards re-render as events arrive: an element read mid-render is simply read again.
+    return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
   }
 
   private static By queueItem(String id) {

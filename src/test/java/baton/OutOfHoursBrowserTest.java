@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,7 +75,8 @@ class OutOfHoursBrowserTest {
 
   @Test
   void outsideBusinessHours_theWidgetSaysWhenTheTeamIsBack_andAHandoffBecomesAnEmailWithThePacket() throws Exception {
-    var wait = new WebDriverWait(customer, Duration.ofSeconds(15));
+    // The widget re-renders messages as they arrive: an element read mid-render is simply read again.
+    var wait = (WebDriverWait) new WebDriverWait(customer, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     openChat(wait);
     send("please call me back on +1 303 555 0142 any time");
     wait.until(driver -> messages("system").stream()
