@@ -122,17 +122,19 @@ class ConsoleBrowserTest {
           const box = (selector) => document.querySelector(selector).getBoundingClientRect();
           const transcript = box('[data-test=transcript]');
           const packet = box('[data-test=packet]');
-          const decisions = box('[data-test=decisions]');
+          const decisions = box('[data-test=decisions] > summary');
+          const why = box('[data-test=packet-why] .packet-facts');
           const request = box('[data-test=packet-request]');
           return {w: innerWidth, h: innerHeight, tl: transcript.left, tr: transcript.right, tt: transcript.top,
                   tb: transcript.bottom, pl: packet.left, pr: packet.right, pt: packet.top, rb: request.bottom,
-                  db: decisions.bottom, dt: decisions.top, scrolled: document.scrollingElement.scrollTop};
+                  db: decisions.bottom, wb: why.bottom, scrolled: document.scrollingElement.scrollTop};
           """);
       double height = number(boxes, "h");
       assertThat(number(boxes, "tr")).as("transcript left of the packet").isLessThanOrEqualTo(number(boxes, "pl"));
       assertThat(number(boxes, "pr")).isLessThanOrEqualTo(number(boxes, "w"));
       assertThat(number(boxes, "tb") - number(boxes, "tt")).as("the transcript keeps room").isGreaterThan(200);
       assertThat(number(boxes, "rb")).as("the customer's request in view").isLessThanOrEqualTo(height);
+      assertThat(number(boxes, "wb")).as("why it was escalated, open and in view").isLessThanOrEqualTo(height);
       assertThat(number(boxes, "db")).as("the decision log in view").isLessThanOrEqualTo(height);
       assertThat(number(boxes, "pt")).isGreaterThanOrEqualTo(0);
       assertThat(number(boxes, "scrolled")).isZero();

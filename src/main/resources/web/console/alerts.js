@@ -77,6 +77,7 @@ export function createAlerts({ baseTitle }) {
     document.title = shown > 0 ? `(${shown}) ${baseTitle}` : baseTitle;
   }
 
+  render();
   return {
     prime,
     /** A conversation was given to me: sound, notification, count up. */

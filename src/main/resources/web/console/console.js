@@ -885,7 +885,8 @@ function renderBrief() {
   const sameConversation = briefShown.id === state.selectedId;
   briefShown.id = state.selectedId;
   briefShown.data = data;
-  const open = new Set();
+  // Beside the transcript there is room to say why it was escalated straight away; later the agent's choice stays.
+  const open = new Set(sameConversation ? [] : ['why']);
   if (sameConversation) {
     for (const section of ui.brief.querySelectorAll('details[data-section][open]')) open.add(section.dataset.section);
   }
