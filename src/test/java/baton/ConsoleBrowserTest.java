@@ -127,14 +127,19 @@ class ConsoleBrowserTest {
           const request = box('[data-test=packet-request]');
           return {w: innerWidth, h: innerHeight, tl: transcript.left, tr: transcript.right, tt: transcript.top,
                   tb: transcript.bottom, pl: packet.left, pr: packet.right, pt: packet.top, rb: request.bottom,
-                  db: decisions.bottom, wb: why.bottom, scrolled: document.scrollingElement.scrollTop};
+                  db: decisions.bottom, wb: why.bottom, scrolled: document.scrollingElement.scrollTop,
+                  whyOpen: document.querySelector('[data-test=packet-why]').open ? 1 : 0,
+                  composerRows: new Set([...document.querySelectorAll('.composer-bar > :not([hidden])')]
+                      .filter((node) => node.getClientRects().length).map((node) => Math.round(node.getBoundingClientRect().top))).size};
           """);
       double height = number(boxes, "h");
       assertThat(number(boxes, "tr")).as("transcript left of the packet").isLessThanOrEqualTo(number(boxes, "pl"));
       assertThat(number(boxes, "pr")).isLessThanOrEqualTo(number(boxes, "w"));
       assertThat(number(boxes, "tb") - number(boxes, "tt")).as("the transcript keeps room").isGreaterThan(200);
       assertThat(number(boxes, "rb")).as("the customer's request in view").isLessThanOrEqualTo(height);
-      assertThat(number(boxes, "wb")).as("why it was escalated, open and in view").isLessThanOrEqualTo(height);
+      assertThat(number(boxes, "whyOpen")).as("why it was escalated is open").isEqualTo(1);
+      assertThat(number(boxes, "wb")).as("why it was escalated, in view").isBetween(0.0, height);
+      assertThat(number(boxes, "composerRows")).as("the composer's buttons on one line").isEqualTo(1);
       assertThat(number(boxes, "db")).as("the decision log in view").isLessThanOrEqualTo(height);
       assertThat(number(boxes, "pt")).isGreaterThanOrEqualTo(0);
       assertThat(number(boxes, "scrolled")).isZero();

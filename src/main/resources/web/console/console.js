@@ -145,7 +145,7 @@ let loadSeq = 0;
 let stickToBottom = true; // the transcript follows new messages while the agent is at (or near) its end
 let ownScrollTop = -1; // where our last programmatic scroll landed, so its scroll event is not mistaken for the agent's
 let appliedLoadSeq = 0;
-const briefShown = { id: null, data: '' }; // what the packet panel shows: unchanged data keeps it (and what is open)
+const briefShown = { id: null, data: '', hadPacket: false }; // what the packet panel shows: unchanged data keeps it (and what is open)
 const listItems = { queued: new Map(), mine: new Map() }; // id → <li>, so list updates never replace elements
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -883,10 +883,12 @@ function renderBrief() {
   const data = JSON.stringify([packet, decisions, customer]);
   if (briefShown.id === state.selectedId && briefShown.data === data) return;
   const sameConversation = briefShown.id === state.selectedId;
+  const firstPacket = !!packet && !(sameConversation && briefShown.hadPacket);
   briefShown.id = state.selectedId;
   briefShown.data = data;
+  briefShown.hadPacket = !!packet;
   // Beside the transcript there is room to say why it was escalated straight away; later the agent's choice stays.
-  const open = new Set(sameConversation ? [] : ['why']);
+  const open = new Set(firstPacket ? ['why'] : []);
   if (sameConversation) {
     for (const section of ui.brief.querySelectorAll('details[data-section][open]')) open.add(section.dataset.section);
   }
