@@ -129,8 +129,8 @@ class ConsoleBrowserTest {
                   tb: transcript.bottom, pl: packet.left, pr: packet.right, pt: packet.top, rb: request.bottom,
                   db: decisions.bottom, wb: why.bottom, scrolled: document.scrollingElement.scrollTop,
                   whyOpen: document.querySelector('[data-test=packet-why]').open ? 1 : 0,
-                  composerRows: new Set([...document.querySelectorAll('.composer-bar > :not([hidden])')]
-                      .filter((node) => node.getClientRects().length).map((node) => Math.round(node.getBoundingClientRect().top))).size};
+                  composerRows: new Set([...document.querySelectorAll('.composer-bar > button, .composer-bar > select')]
+                      .filter((node) => node.getClientRects().length).map((node) => { const r = node.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2); })).size};
           """);
       double height = number(boxes, "h");
       assertThat(number(boxes, "tr")).as("transcript left of the packet").isLessThanOrEqualTo(number(boxes, "pl"));

@@ -908,8 +908,8 @@ function renderActions() {
   const replyable = canReply();
   ui.claimBar.hidden = !claimable;
   ui.composer.hidden = !replyable;
-  ui.resolve.disabled = !replyable;
-  ui.handBack.disabled = !replyable;
+  ui.resolve.hidden = !replyable;
+  ui.handBack.hidden = !replyable;
   ui.send.disabled = state.sending;
   if (claimable) renderClaimWaiting();
 
@@ -1098,7 +1098,7 @@ async function sendReply() {
 
 /** Opens the resolve dialog: a note for the record and whether the answer is worth reusing. */
 function openResolve() {
-  if (!canReply() || ui.resolve.disabled || ui.resolveDialog.open) return;
+  if (!canReply() || ui.resolve.hidden || ui.resolveDialog.open) return;
   ui.resolveNote.value = '';
   ui.resolveReusable.checked = false;
   setText(ui.resolveError, '');
@@ -1134,7 +1134,7 @@ async function resolveConversation(event) {
 }
 
 function openHandBack() {
-  if (!canReply() || ui.handBack.disabled || ui.handBackDialog.open) return;
+  if (!canReply() || ui.handBack.hidden || ui.handBackDialog.open) return;
   ui.handBackNote.value = '';
   setText(ui.handBackError, '');
   ui.handBackDialog.showModal();
