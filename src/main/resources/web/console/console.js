@@ -365,7 +365,10 @@ function applyQueue(body) {
     // Given to me by auto-assignment or a supervisor while the console was open: that needs my attention.
     if (!firstLoad && !state.selfTaken.has(entry.id) && entry.id !== state.selectedId) {
       state.alerted.add(entry.id);
-      alerts.assigned(entry.customerName, () => selectConversation(entry.id, { focusAction: true }));
+      alerts.assigned(entry.customerName, () => {
+        showView('inbox');
+        selectConversation(entry.id, { focusAction: true });
+      });
     }
   }
   const mineIds = new Set(mine.map((c) => c.id));
