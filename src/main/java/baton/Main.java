@@ -180,7 +180,8 @@ public final class Main {
       CannedReplies canned = () -> brain.spec().cannedReplies().stream()
           .map(reply -> new CannedReplies.Reply(reply.id(), reply.title(), reply.text())).toList();
       var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit,
-          settings.sessions(), settings.rateLimits());
+          settings.sessions(), settings.rateLimits(),
+          tierId -> brain.spec().escalation().tiers().stream().filter(tier -> tier.id().equals(tierId)).findFirst().map(tier -> tier.name()));
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),

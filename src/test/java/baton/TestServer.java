@@ -105,6 +105,19 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The demo on a clock the test moves, sending email handoffs to this SMTP server. */
+  public static TestServer demoWithClockAndMail(java.time.Clock clock, baton.channels.MailSettings mail) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(),
+          Optional.empty(), Optional.of(mail));
+      return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The demo with changed settings (e.g. tight rate limits) on a clock the test moves. */
   public static TestServer demoWith(java.util.function.UnaryOperator<ServerSettings> change, java.time.Clock clock) {
     try {

@@ -78,18 +78,21 @@ public final class AgentRoutes implements HttpRoutes {
   private final RateLimiter failedLogins;
   /** Every login per address: each costs a bcrypt check, so this bounds the CPU one address can burn. */
   private final RateLimiter loginsPerAddress;
+  private final TierNames tierNames;
 
   /**
    * @param audit where views of a context packet are recorded (who looked at whose details)
+   * @param tierNames names the queue's tiers for the console
    */
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
       EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned, AuditLog audit,
-      SessionLifetime sessionLifetime, RateLimits limits) {
+      SessionLifetime sessionLifetime, RateLimits limits, TierNames tierNames) {
     this.sessionLifetime = sessionLifetime;
     this.limits = limits;
     this.failedLogins = new RateLimiter(limits.failedLogins(), limits.maxKeys(), clock);
     this.loginsPerAddress = new RateLimiter(limits.loginsPerAddress(), limits.maxKeys(), clock);
     this.audit = audit;
+    this.tierNames = tierNames;
     this.canned = canned;
     this.knowledge = knowledge;
     this.agents = agents;
@@ -244,7 +247,7 @@ public final class AgentRoutes implements HttpRoutes {
     ctx.json(body);
   }
 
-  private Map<String, Object> queueJson(QueueEntry entry, Instant now) {
+  private LinkedHashMap<String, Object> queueJson(QueueEntry entry, Instant now) {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", entry.id().toString());
     json.put("state", entry.state());
@@ -256,6 +259,7 @@ public final class AgentRoutes implements HttpRoutes {
     json.put("lastMessage", entry.lastMessage().map(text -> text.length() > 140 ? text.substring(0, 140) + "…" : text).orElse(null));
     json.put("priority", entry.priority());
     json.put("tier", entry.tierId().orElse(null));
+    json.put("tierName", entry.tierId().flatMap(tierNames::nameOf).orElse(null));
     json.put("skill", entry.requiredSkill().orElse(null));
     json.put("frustration", entry.frustration().orElse(null));
     json.put("assignedAgent", entry.assignedAgent().orElse(null));
@@ -532,6 +536,7 @@ public final class AgentRoutes implements HttpRoutes {
       view.put("id", team.id());
       view.put("name", team.name());
       view.put("assignment", team.assignment().wireName());
+      view.put("typicalReplyMinutes", team.typicalReplyMinutes());
       view.put("queued", queued.size());
       view.put("longestWaitSeconds", queued.stream().map(entry -> java.time.Duration.between(entry.queuedAt(), now).toSeconds())
           .max(Long::compare).orElse(0L));
@@ -551,7 +556,17 @@ public final class AgentRoutes implements HttpRoutes {
       view.put("lastSeen", agent.lastSeen().map(Object::toString).orElse(null));
       return view;
     }).toList();
-    ctx.json(Map.of("teams", teamViews, "agents", agentViews));
+    // Every open conversation, waiting or held, so a supervisor can see who holds what and move it.
+    var open = new java.util.ArrayList<Map<String, Object>>();
+    conversations.queued(conversations.teams().stream().map(team -> team.id()).toList()).forEach(entry -> open.add(queueJson(entry, now)));
+    for (AgentStatus agent : statuses) {
+      conversations.assignedTo(new baton.conversation.AgentRef(agent.id(), agent.name())).forEach(entry -> {
+        var json = queueJson(entry, now);
+        json.put("agentId", agent.id().toString());
+        open.add(json);
+      });
+    }
+    ctx.json(Map.of("teams", teamViews, "agents", agentViews, "conversations", open));
   }
 
   private void presence(Context ctx) {
