@@ -46,6 +46,8 @@ public final class WebServer implements AutoCloseable {
         staticFiles.location = Location.CLASSPATH;
         staticFiles.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
       });
+      // Third-party browser code comes only as WebJars from Maven Central: /webjars/<name>/<version>/…
+      config.staticFiles.enableWebjars();
       var routes = config.routes;
       routes.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
       routes.before(ctx -> securityHeaders(ctx));
