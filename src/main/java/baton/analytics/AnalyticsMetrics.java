@@ -34,13 +34,14 @@ public final class AnalyticsMetrics {
     gauge(meters, "baton.analytics.csat", "Share of ratings that were good", "csat");
     for (HandoffReason reason : HandoffReason.values()) {
       Gauge.builder("baton.analytics.handoffs", this, metrics -> metrics.row("handoffsByTrigger", reason.wireName()))
-          .description("Handoffs by the bot in the last 24 hours, by trigger").tag("trigger", reason.wireName()).register(meters);
+          .description("Handoffs by the bot in the last 24 hours, by trigger").tag("trigger", reason.wireName()).strongReference(true).register(meters);
     }
   }
 
   private void gauge(MeterRegistry meters, String name, String description, String measure) {
     ToDoubleFunction<AnalyticsMetrics> value = metrics -> metrics.summary(measure);
-    Gauge.builder(name, this, value).description(description).register(meters);
+    // Strong: nothing else holds this object, and a weakly held gauge would read NaN after a collection.
+    Gauge.builder(name, this, value).description(description).strongReference(true).register(meters);
   }
 
   private double summary(String measure) {
