@@ -41,7 +41,9 @@ public final class AnalyticsRoutes implements HttpRoutes {
     routes.get("/api/agent/analytics/{file}", this::file);
     routes.options("/api/conversations/{id}/rating", ctx -> ctx.status(204));
     routes.post("/api/conversations/{id}/rating", this::rate);
-    routes.get("/console/analytics", ctx -> ctx.redirect("/console/analytics/"));
+    // The page is the static /web/console/analytics/index.html; with trailing slashes ignored, the short
+    // address cannot name the folder itself, so it names the file.
+    routes.get("/console/analytics", ctx -> ctx.redirect("/console/analytics/index.html"));
   }
 
   private AnalyticsQuery query(Context ctx) {
