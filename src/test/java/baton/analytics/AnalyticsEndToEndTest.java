@@ -81,6 +81,20 @@ class AnalyticsEndToEndTest {
       String metrics = customer.get("/metrics").body();
       assertThat(metrics).contains("baton_analytics_conversations 2.0").contains("baton_analytics_handoff_rate 0.5")
           .contains("baton_analytics_csat 0.5").contains("baton_analytics_handoffs{trigger=\"human_request\"} 1.0");
+      // The example Grafana dashboard asks only for gauges the server has.
+      java.util.regex.Matcher used = java.util.regex.Pattern.compile("baton_analytics_[a-z0-9_]+")
+          .matcher(readString(java.nio.file.Path.of("docs/grafana/baton-analytics.json")));
+      while (used.find()) {
+        assertThat(metrics).as("Grafana panel metric").contains("\n" + used.group());
+      }
+    }
+  }
+
+  private static String readString(java.nio.file.Path path) {
+    try {
+      return java.nio.file.Files.readString(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

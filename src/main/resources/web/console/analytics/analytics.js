@@ -139,7 +139,7 @@ function renderCharts(report) {
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, ...(rate ? { max: 1, ticks: { callback: (value) => `${Math.round(value * 100)}%` } } : {}) } },
+        scales: { y: { beginAtZero: true, ...(rate ? { max: 1, ticks: { callback: (value) => `${Math.round(value * 100)}%` } } : { ticks: { precision: 0 } }) } },
         onClick: (event, elements, chart) => {
           if (elements.length === 0) return;
           const key = chart.data.labels[elements[0].index];
@@ -249,7 +249,7 @@ async function load() {
   renderSuggestions(report);
   renderCharts(report);
   renderTables(report);
-  status.textContent = `${report.range.from.slice(0, 10)} – ${report.range.to.slice(0, 10)} (to excluded), computed ${report.computedAt}`;
+  status.textContent = `Conversations started ${report.range.from.slice(0, 10)} to ${document.getElementById('to').value || 'now'}; computed ${report.computedAt.slice(0, 19).replace('T', ' ')} UTC`;
   document.body.dataset.state = 'ready';
 }
 
