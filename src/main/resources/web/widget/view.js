@@ -188,7 +188,8 @@ export class ChatView {
     }
     this.list.insertBefore(item, before && before.parentNode === this.list ? before : this.firstPending());
     if (message.author === 'agent') this.typingLine.textContent = '';
-    if (message.author === 'bot' && (message.citations || []).length > 0) this.offerRating();
+    // One citation is an answer; a clarifying question lists its options as several.
+    if (message.author === 'bot' && (message.citations || []).length === 1) this.offerRating();
     this.scrollToEnd();
   }
 
