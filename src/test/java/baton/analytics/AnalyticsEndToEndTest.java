@@ -27,8 +27,9 @@ class AnalyticsEndToEndTest {
       String answeredId = answered.path("id").asText();
       customer.post("/api/conversations/" + answeredId + "/messages", "{\"text\":\"How long does standard shipping take?\"}",
           "Authorization", answeredAuth);
-      assertThat(customer.post("/api/conversations/" + answeredId + "/rating", "{\"rating\":\"good\"}", "Authorization", answeredAuth)
-          .json().path("rating").asText()).isEqualTo("good");
+      var rated = customer.post("/api/conversations/" + answeredId + "/rating", "{\"rating\":\"good\"}", "Authorization", answeredAuth);
+      assertThat(rated.json().path("rating").asText()).isEqualTo("good");
+      assertThat(rated.headers().get("access-control-allow-origin")).as("the widget rates from the shop's origin").containsExactly("*");
       var handedOff = customer.post("/api/conversations", "{}").json();
       String handedOffAuth = bearer(handedOff.path("token").asText());
       String handedOffId = handedOff.path("id").asText();
