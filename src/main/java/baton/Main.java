@@ -1,5 +1,9 @@
 package baton;
 
+import baton.analytics.Analytics;
+import baton.analytics.AnalyticsMetrics;
+import baton.analytics.AnalyticsRoutes;
+import baton.analytics.JdbiAnalyticsStore;
 import baton.agent.AgentAdminRoutes;
 import baton.compliance.AuditLog;
 import baton.compliance.SecretKind;
@@ -183,13 +187,16 @@ public final class Main {
           settings.sessions(), settings.rateLimits(),
           tierId -> brain.spec().escalation().tiers().stream().filter(tier -> tier.id().equals(tierId)).findFirst().map(tier -> tier.name()));
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
+      var analytics = new Analytics(new JdbiAnalyticsStore(database.jdbi()), clock);
+      new AnalyticsMetrics(analytics, meters);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
           new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
           new CustomerDataRoutes(rights, purge),
-          new KnowledgeRoutes(brain::knowledge)));
+          new KnowledgeRoutes(brain::knowledge),
+          new AnalyticsRoutes(analytics, conversations)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
       // Websites are polled; each source's own interval decides whether a tick fetches anything.

@@ -136,7 +136,8 @@ public final class AgentRoutes implements HttpRoutes {
     });
   }
 
-  static void requireRole(Context ctx, AgentRole... allowed) {
+  /** For other features' routes under {@code /api/agent/}: the session filter has run, this checks the role. */
+  public static void requireRole(Context ctx, AgentRole... allowed) {
     AgentRole role = session(ctx).agent().role();
     if (!List.of(allowed).contains(role)) {
       throw new ApiException(403, "forbidden", "This needs the role " + List.of(allowed).stream().map(AgentRole::wireName).toList()

@@ -107,6 +107,8 @@ public final class WebServer implements AutoCloseable {
         staticFiles.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
             "Content-Security-Policy", CSP, "Referrer-Policy", "same-origin", "X-Frame-Options", "DENY");
       });
+      // Third-party browser code comes only as WebJars from Maven Central: /webjars/<name>/<version>/…
+      config.staticFiles.enableWebjars();
       var routes = config.routes;
       routes.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
       routes.before(drain::enter);

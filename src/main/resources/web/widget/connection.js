@@ -195,6 +195,17 @@ export class ChatConnection {
     }
   }
 
+  // The customer's one-click rating of this chat ('good' or 'bad'); true when it was kept.
+  async rate(rating) {
+    if (!this.conversation) return false;
+    const response = await fetch(this.url(`api/conversations/${this.conversation.id}/rating`), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.conversation.token}` },
+      body: JSON.stringify({ rating }),
+    }).catch(() => null);
+    return Boolean(response && response.ok);
+  }
+
   flushOutbox() {
     for (const clientId of this.outbox.keys()) {
       this.post(clientId);
