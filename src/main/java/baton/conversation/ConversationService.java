@@ -181,6 +181,10 @@ public final class ConversationService {
     }
     Decision decision = bot.respond(turnContext(conversation, appended.message()));
     store.recordDecision(id, appended.message().seq(), decision.record().action(), Json.write(decision.record()));
+    if (decision.record().blocked() != null) {
+      store.recordOutputBlocked(id, appended.message().seq(), decision.record().blocked());
+      meters.counter("baton.output.blocked", "rule", decision.record().blocked()).increment();
+    }
     return switch (decision) {
       case Decision.Answer answer ->
           new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
