@@ -35,6 +35,7 @@ class OutputGuardEndToEndTest {
         alternatives: [link my club card, add my loyalty card to my account, connect Kestrel Club card]
       """;
   private static final String CLUB_CARD = "KC-40817325";
+  private static final String PAYMENT_CARD = "4539 1488 0343 6467";
 
   @Test
   void faqAskingForAPassword_isStopped_customerIsHandedOffHonestly_logsNameTheRule_andTheChainVerifies() throws IOException {
@@ -81,19 +82,21 @@ class OutputGuardEndToEndTest {
   }
 
   @Test
-  void specCustomPattern_isMaskedInTheReplyTheAgentViewAndTheDatabaseFiles() throws IOException {
+  void specCustomPattern_andSecretsInStartFieldsAndClientIds_areMaskedInRepliesAgentViewsAndTheDatabaseFiles() throws IOException {
     try (var server = TestServer.demo()) {
       var customer = new ApiClient(server);
-      var started = customer.post("/api/conversations", "{\"name\":\"Ada\"}");
+      // Start fields and client ids are typed by the client too: a card pasted there is masked or hashed.
+      var started = customer.post("/api/conversations", "{\"name\":\"Ada " + PAYMENT_CARD + "\"}");
       String id = started.json().path("id").asText();
       var posted = customer.post("/api/conversations/" + id + "/messages",
-          "{\"text\":\"my Kestrel Club card " + CLUB_CARD + " is not earning points\"}", "Authorization",
-          bearer(started.json().path("token").asText()));
+          "{\"text\":\"my Kestrel Club card " + CLUB_CARD + " is not earning points\",\"clientId\":\"" + PAYMENT_CARD + "\"}",
+          "Authorization", bearer(started.json().path("token").asText()));
       assertThat(posted.json().path("message").path("text").asText()).isEqualTo("my Kestrel Club card [Kestrel Club card] is not earning points");
 
       var alice = new ApiClient(server);
       alice.login(Demo.AGENTS.getFirst().email(), Demo.AGENTS.getFirst().password());
-      assertThat(alice.get("/api/agent/conversations/" + id).body()).doesNotContain(CLUB_CARD);
+      assertThat(alice.get("/api/agent/conversations/" + id).body()).doesNotContain(CLUB_CARD).doesNotContain(PAYMENT_CARD)
+          .contains("Ada [card •••• 6467]");
       var audit = new JdbiAuditLog(server.baton().database().jdbi(), Clock.systemUTC());
       assertThat(audit.page(0, 1000)).anySatisfy(entry -> {
         assertThat(entry.action()).isEqualTo("redaction");
@@ -105,7 +108,8 @@ class OutputGuardEndToEndTest {
       try (Stream<Path> files = Files.walk(server.dataDir())) {
         for (Path file : files.filter(path -> path.toString().endsWith(".db")).toList()) {
           String bytes = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-          assertThat(bytes).as(file.toString()).doesNotContain(CLUB_CARD).doesNotContain("40817325");
+          assertThat(bytes).as(file.toString()).doesNotContain(CLUB_CARD).doesNotContain("40817325").doesNotContain(PAYMENT_CARD)
+              .doesNotContain(PAYMENT_CARD.replace(" ", ""));
           if (bytes.contains("[Kestrel Club card]")) {
             scanned.add(file);
           }
