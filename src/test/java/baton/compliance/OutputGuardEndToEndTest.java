@@ -89,9 +89,10 @@ class OutputGuardEndToEndTest {
       var started = customer.post("/api/conversations", "{\"name\":\"Ada " + PAYMENT_CARD + "\"}");
       String id = started.json().path("id").asText();
       var posted = customer.post("/api/conversations/" + id + "/messages",
-          "{\"text\":\"my Kestrel Club card " + CLUB_CARD + " is not earning points\",\"clientId\":\"" + PAYMENT_CARD + "\"}",
+          "{\"text\":\"my Kestrel Club card " + CLUB_CARD + " is not earning points, talk to a human\",\"clientId\":\"" + PAYMENT_CARD + "\"}",
           "Authorization", bearer(started.json().path("token").asText()));
-      assertThat(posted.json().path("message").path("text").asText()).isEqualTo("my Kestrel Club card [Kestrel Club card] is not earning points");
+      assertThat(posted.json().path("message").path("text").asText()).isEqualTo("my Kestrel Club card [Kestrel Club card] is not earning points, talk to a human");
+      assertThat(posted.json().path("state").asText()).as("handed off, so agents can read it").isEqualTo("QUEUED");
 
       var alice = new ApiClient(server);
       alice.login(Demo.AGENTS.getFirst().email(), Demo.AGENTS.getFirst().password());

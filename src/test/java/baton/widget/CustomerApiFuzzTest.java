@@ -79,7 +79,7 @@ class CustomerApiFuzzTest {
       long deadline = System.nanoTime() + BUDGET.toNanos();
       List<String[]> conversations = new ArrayList<>();
       while (System.nanoTime() < deadline && requests < MAX_MESSAGES) {
-        if (conversations.isEmpty() || random.nextInt(8) == 0) {
+        if (conversations.isEmpty() || random.nextInt(4) == 0) {
           HttpResponse<String> started = send(base + "/api/conversations", startBody(), null);
           requests++;
           check(started, failures);
