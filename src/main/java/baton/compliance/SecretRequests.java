@@ -105,6 +105,10 @@ final class SecretRequests {
   private static final Pattern NOT_THE_CARD = Pattern.compile("\\b(?:last|final|first)\\s+(?:4|four|6|six|two|2)\\b|\\b(?:gift|loyalty|membership"
       + "|rewards?|library|store|discount|points)\\s+$");
   private static final int MAX_WORDS_TO_OBJECT = 8;
+  /** Ten words of generous length: past this no verb is looked at, whatever the word count. */
+  private static final int MAX_CHARS_TO_OBJECT = 160;
+  /** Characters read on each side of a mention: the farthest verb plus the negation window before it. */
+  private static final int WINDOW = MAX_CHARS_TO_OBJECT + 100;
 
   private final Set<AskedSecret> neverAsk;
 
@@ -127,15 +131,24 @@ final class SecretRequests {
 
   private static boolean asksFor(AskedSecret secret, String segment) {
     Matcher noun = NOUNS.get(secret).matcher(segment);
+    Boolean elsewhere = null;
     while (noun.find()) {
-      String before = segment.substring(0, noun.start());
-      String after = segment.substring(noun.end());
+      // Every shape is read within a window around the mention, so a long text costs linear time.
+      int from = Math.max(0, noun.start() - WINDOW);
+      String near = segment.substring(from, Math.min(segment.length(), noun.end() + WINDOW));
+      int start = noun.start() - from;
+      String before = near.substring(0, start);
+      String after = near.substring(noun.end() - from);
       if (secret == AskedSecret.CARD_NUMBER && notTheCardItself(before)) {
         continue;
       }
+      if (elsewhere == null) {
+        elsewhere = sentElsewhere(segment);
+      }
       boolean newOne = before.endsWith("new ") && (secret == AskedSecret.PASSWORD || secret == AskedSecret.PIN);
-      if (requestedBefore(segment, noun.start(), newOne) || questioned(before) || needed(segment, noun.start())
-          || bare(before, after) || requestedAfter(segment, before, after) || ready(segment, before, after)) {
+      if (requestedBefore(near, start, newOne, elsewhere) || questioned(before) || needed(near, start)
+          || bare(from == 0 ? before : "x " + before, after) || requestedAfter(near, before, after, elsewhere)
+          || ready(near, before, after, elsewhere)) {
         return true;
       }
     }
@@ -149,7 +162,7 @@ final class SecretRequests {
   }
 
   /** A request verb leads to the noun within a few words, in the same clause. */
-  private static boolean requestedBefore(String segment, int nounStart, boolean newOne) {
+  private static boolean requestedBefore(String segment, int nounStart, boolean newOne, boolean elsewhere) {
     List<int[]> verbs = new ArrayList<>();
     Matcher verb = VERB.matcher(segment);
     while (verb.find() && verb.end() <= nounStart) {
@@ -161,6 +174,9 @@ final class SecretRequests {
       verbs.add(new int[] {gerund.start(group), gerund.end(group), group});
     }
     for (int[] found : verbs) {
+      if (nounStart - found[1] > MAX_CHARS_TO_OBJECT) {
+        continue; // cheap bound first, so a long run of verbs and nouns stays near linear
+      }
       String between = segment.substring(found[1], nounStart);
       boolean telling = found[2] == 1;
       if (words(between) > MAX_WORDS_TO_OBJECT || NEW_CLAUSE.matcher(between).find()) {
@@ -169,7 +185,7 @@ final class SecretRequests {
       if (negatedOrSomeoneElse(segment, found[0])) {
         continue;
       }
-      if (!telling && (newOne || sentElsewhere(segment))) {
+      if (!telling && (newOne || elsewhere)) {
         continue;
       }
       return true;
@@ -177,7 +193,8 @@ final class SecretRequests {
     return false;
   }
 
-  private static boolean questioned(String before) {
+  private static boolean questioned(String wholeBefore) {
+    String before = wholeBefore.substring(Math.max(0, wholeBefore.length() - MAX_CHARS_TO_OBJECT));
     Matcher question = QUESTION.matcher(before);
     int last = -1;
     while (question.find()) {
@@ -190,6 +207,9 @@ final class SecretRequests {
   private static boolean needed(String segment, int nounStart) {
     Matcher need = NEED.matcher(segment);
     while (need.find() && need.end() <= nounStart) {
+      if (nounStart - need.end() > MAX_CHARS_TO_OBJECT) {
+        continue;
+      }
       String between = segment.substring(need.end(), nounStart);
       if (words(between) <= MAX_WORDS_TO_OBJECT + 2 && !NEW_CLAUSE.matcher(between).find() && !negatedOrSomeoneElse(segment, need.start())
           && !NEGATION.matcher(between).find()) {
@@ -208,19 +228,19 @@ final class SecretRequests {
   }
 
   /** "your PIN — please send it", "the code is required", "… is needed to continue". */
-  private static boolean requestedAfter(String segment, String before, String after) {
+  private static boolean requestedAfter(String segment, String before, String after, boolean elsewhere) {
     Matcher pronoun = PRONOUN_AFTER.matcher(after);
     if (pronoun.find() && !negatedOrSomeoneElse(segment, before.length() + (segment.length() - before.length() - after.length())
-        + pronoun.start(pronoun.group(1) != null ? 1 : 2)) && (pronoun.group(1) != null || !sentElsewhere(segment))) {
+        + pronoun.start(pronoun.group(1) != null ? 1 : 2)) && (pronoun.group(1) != null || !elsewhere)) {
       return true;
     }
     return PASSIVE_NEED.matcher(after).find() && !NEGATION.matcher(after.substring(0, Math.min(after.length(), 30))).find()
-        && !negatedOrSomeoneElse(segment, segment.length() - after.length()) && !sentElsewhere(segment);
+        && !negatedOrSomeoneElse(segment, segment.length() - after.length()) && !elsewhere;
   }
 
   /** "Have your card number ready." */
-  private static boolean ready(String segment, String before, String after) {
-    return HAVE_READY.matcher(before).find() && READY.matcher(after).find() && !sentElsewhere(segment)
+  private static boolean ready(String segment, String before, String after, boolean elsewhere) {
+    return HAVE_READY.matcher(before).find() && READY.matcher(after).find() && !elsewhere
         && !negatedOrSomeoneElse(segment, before.length());
   }
 
