@@ -138,11 +138,12 @@ public final class Main {
       ScheduledExecutorService retention = scheduleRetention(purge, settings.retentionPurgeInterval(),
           () -> safely(() -> leases.tryHold("retention-purge", settings.retentionPurgeInterval().multipliedBy(3))));
       var sentiment = SentimentScorer.withVaderLexicon();
-      SecretScanner secrets = SecretScanner.standard();
+      // The scanner in force carries the spec's custom patterns; a spec reload replaces it with the brain.
+      java.util.function.Supplier<SecretScanner> secrets = () -> brain.current().secrets();
       // Messages are redacted before the bot reads them, so it learns of a secret from its mask.
       SensitiveDataDetector secretsShared = text -> {
         java.util.Set<SecretKind> kinds = java.util.EnumSet.noneOf(SecretKind.class);
-        secrets.kindsIn(text).stream().filter(SecretKind::isSecret).forEach(kinds::add);
+        secrets.get().kindsIn(text).stream().filter(SecretKind::isSecret).forEach(kinds::add);
         kinds.addAll(SecretMasks.in(text));
         return kinds.stream().map(SecretKind::label).toList();
       };
@@ -172,7 +173,7 @@ public final class Main {
       mail.ifPresent(listeners::add);
       listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
       var conversations = new ConversationService(conversationStore, teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, () -> secrets);
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, secrets);
       dispatcher.start();
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();

@@ -2,6 +2,8 @@ package baton.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import baton.compliance.AskedSecret;
+import baton.compliance.CustomPattern;
 import baton.routing.Team;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +29,8 @@ public record BotSpec(
     List<Team> teams,
     EscalationSpec escalation,
     List<CannedReply> cannedReplies,
-    Retention retention) {
+    Retention retention,
+    Safety safety) {
   public BotSpec {
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
@@ -44,6 +47,7 @@ public record BotSpec(
     requireNonNull(escalation, "escalation");
     cannedReplies = List.copyOf(cannedReplies);
     requireNonNull(retention, "retention");
+    requireNonNull(safety, "safety");
   }
 
   /**
@@ -68,6 +72,27 @@ public record BotSpec(
     public static Retention defaults() {
       return new Retention(Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(365)),
           Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(30)), Optional.of(java.time.Duration.ofDays(2555)));
+    }
+  }
+
+  /**
+   * What the output guard holds the bot to, and the shop's own sensitive patterns.
+   *
+   * @param neverAsk what no bot message may ask the customer for
+   * @param blockedTier the tier a conversation goes to when the guard stops a message
+   * @param blockedMessage what the customer is told instead, before the tier's handoff copy
+   * @param customPatterns masked in everything anyone writes, like the built-in secrets
+   */
+  public record Safety(java.util.Set<AskedSecret> neverAsk, String blockedTier, String blockedMessage, List<CustomPattern> customPatterns) {
+    /** Said when a message is stopped: honest about why, without repeating what was stopped. */
+    public static final String DEFAULT_BLOCKED_MESSAGE =
+        "I can't answer that one safely myself, so I'm bringing in a person from our team instead.";
+
+    public Safety {
+      neverAsk = java.util.Set.copyOf(neverAsk);
+      requireNonNull(blockedTier, "blockedTier");
+      requireNonNull(blockedMessage, "blockedMessage");
+      customPatterns = List.copyOf(customPatterns);
     }
   }
 

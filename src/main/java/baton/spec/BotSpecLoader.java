@@ -33,7 +33,8 @@ public final class BotSpecLoader {
 
   record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, EscalationSpecReader.RawEscalation escalation,
       RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
-      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies, RawRetention retention) {}
+      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies, RawRetention retention,
+      SafetySpecReader.RawSafety safety) {}
 
   /** How long each kind of data is kept: {@code 365d}, {@code 12h} or {@code forever}; unset keys take the defaults. */
   record RawRetention(String transcripts, String packets, String decisions, @JsonProperty("webhookDeliveries") String webhookDeliveries,
@@ -262,6 +263,8 @@ public final class BotSpecLoader {
     EscalationSpec escalation = EscalationSpecReader.read(file, raw.escalation(), raw.tiers(), raw.checklists(), defaultTeam,
         defaultTeamMinutes, raw.handoff() == null ? null : raw.handoff().defaultTier(),
         raw.handoff() == null ? null : raw.handoff().templates(), liveTemplate, teamIds, positions, at, problems);
+    BotSpec.Safety safety = SafetySpecReader.read(raw.safety(), escalation, at, problems);
+    SafetySpecReader.checkCopy(safety, fixedCopy(raw), at, problems);
     List<BotSpec.CannedReply> canned = new ArrayList<>();
     Set<String> cannedIds = new HashSet<>();
     List<RawCanned> rawCanned = raw.cannedReplies() == null ? List.of() : raw.cannedReplies();
@@ -291,7 +294,7 @@ public final class BotSpecLoader {
         : raw.handoff().noAnswer();
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(),
         raw.bot().acknowledgement() == null ? "Glad that helped! Is there anything else I can do for you?" : raw.bot().acknowledgement(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
-        escalation, canned, retention);
+        escalation, canned, retention, safety);
   }
 
   private static BotSpec.Retention retention(RawRetention raw, UnaryOperator<String> at, List<String> problems) {
@@ -328,6 +331,33 @@ public final class BotSpecLoader {
       return fallback;
     }
     return Optional.of(period);
+  }
+
+  /** The spec's words the bot sends as they are, by where they stand in the file. */
+  private static Map<String, String> fixedCopy(RawSpec raw) {
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    if (raw.bot() != null) {
+      copy.put("/bot/greeting", raw.bot().greeting());
+      copy.put("/bot/acknowledgement", raw.bot().acknowledgement());
+    }
+    if (raw.answer() != null) {
+      copy.put("/answer/clarifyMessage", raw.answer().clarifyMessage());
+    }
+    if (raw.handoff() != null) {
+      copy.put("/handoff/message", raw.handoff().message());
+      copy.put("/handoff/noAnswer", raw.handoff().noAnswer());
+      if (raw.handoff().templates() != null) {
+        raw.handoff().templates().forEach((channel, template) -> copy.put("/handoff/templates/" + channel, template));
+      }
+    }
+    List<EscalationSpecReader.RawChecklist> checklists = raw.checklists() == null ? List.of() : raw.checklists();
+    for (int c = 0; c < checklists.size(); c++) {
+      List<EscalationSpecReader.RawItem> items = checklists.get(c).items() == null ? List.of() : checklists.get(c).items();
+      for (int i = 0; i < items.size(); i++) {
+        copy.put("/checklists/" + c + "/items/" + i + "/ask", items.get(i).ask());
+      }
+    }
+    return copy;
   }
 
   private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,

@@ -108,4 +108,27 @@ class BotSpecLoaderTest {
     assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"))).isInstanceOf(SpecException.class)
         .hasMessageContaining("cannot read");
   }
+
+  @Test
+  void load_withoutSafety_guardsEverySecretAndStopsToTheFirstUrgentTier() throws IOException {
+    BotSpec spec = loader.load(spec(VALID));
+
+    assertThat(spec.safety().neverAsk()).isEqualTo(baton.compliance.AskedSecret.ALL);
+    assertThat(spec.safety().blockedTier()).isEqualTo(spec.escalation().tiers().getFirst().id());
+    assertThat(spec.safety().blockedMessage()).isEqualTo(BotSpec.Safety.DEFAULT_BLOCKED_MESSAGE);
+    assertThat(spec.safety().customPatterns()).isEmpty();
+  }
+
+  @Test
+  void load_demoSpec_readsItsSafetySection() {
+    BotSpec spec = loader.load(Path.of("src/main/resources/demo/bot.yaml"));
+
+    assertThat(spec.safety().neverAsk()).contains(baton.compliance.AskedSecret.PASSWORD, baton.compliance.AskedSecret.ONE_TIME_CODE);
+    assertThat(spec.safety().blockedTier()).isEqualTo("urgent");
+    assertThat(spec.safety().customPatterns()).singleElement().satisfies(pattern -> {
+      assertThat(pattern.name()).isEqualTo("kestrel_club_card");
+      assertThat(pattern.mask()).isEqualTo("[Kestrel Club card]");
+      assertThat(pattern.keywords()).containsExactly("kc");
+    });
+  }
 }
