@@ -40,6 +40,14 @@ public final class TestServer implements AutoCloseable {
     return demoIn(dataDir, 0);
   }
 
+  /** As {@link #demoIn(Path)}, with changed settings (e.g. no rate limits). */
+  public static TestServer demoIn(Path dataDir, java.util.function.UnaryOperator<ServerSettings> change) {
+    Path spec = Demo.installFiles(dataDir.resolve("demo"));
+    var settings = new ServerSettings("127.0.0.1", 0, dataDir, DatabaseSettings.embedded(dataDir), spec, 4000, Optional.empty(),
+        Optional.empty());
+    return new TestServer(dataDir, false, Main.start(change.apply(settings), true));
+  }
+
   /** As {@link #demoIn(Path)}, on a fixed port, so clients can reconnect to a restarted server. */
   public static TestServer demoIn(Path dataDir, int port) {
     return new TestServer(dataDir, false, startIn(dataDir, DatabaseSettings.embedded(dataDir), 4000, port));

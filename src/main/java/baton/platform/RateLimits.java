@@ -42,6 +42,11 @@ public record RateLimits(
    * Generous for people, tight for scripts: a customer types far below 20 messages a minute; an office
    * behind one address can still run hundreds of chats; a mistyped password is not locked out.
    */
+  /** No limits at all: for load tests and fuzzing, where the point is to push the server itself. */
+  public static RateLimits off() {
+    return new RateLimits(RateLimit.OFF, RateLimit.OFF, RateLimit.OFF, RateLimit.OFF, RateLimit.OFF, RateLimit.OFF, DEFAULT_MAX_KEYS, false);
+  }
+
   public static RateLimits defaults() {
     return new RateLimits(RateLimit.parse("300/min"), RateLimit.parse("60/h"), RateLimit.parse("20/min"),
         RateLimit.parse("120/min"), RateLimit.parse("20/h"), RateLimit.parse("60/min"), DEFAULT_MAX_KEYS, false);

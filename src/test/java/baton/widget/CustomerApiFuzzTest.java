@@ -1,5 +1,6 @@
 package baton.widget;
 
+import baton.platform.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import baton.TestServer;
@@ -74,7 +75,8 @@ class CustomerApiFuzzTest {
     baton.setLevel(Level.DEBUG);
     List<String> failures = new ArrayList<>();
     int requests = 0;
-    try (var server = TestServer.demoIn(dir)) {
+    // Rate limits off: every request must reach the code under test, not stop at a 429.
+    try (var server = TestServer.demoIn(dir, settings -> settings.withSecurity(RateLimits.off(), settings.sessions()))) {
       String base = server.baseUrl();
       long deadline = System.nanoTime() + BUDGET.toNanos();
       List<String[]> conversations = new ArrayList<>();
