@@ -52,6 +52,10 @@ import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
 import baton.spec.SpecException;
+import baton.tickets.JdbiTicketStore;
+import baton.tickets.TicketIntake;
+import baton.tickets.TicketRoutes;
+import baton.tickets.TicketStore;
 import baton.widget.CustomerRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -141,6 +145,8 @@ public final class Main {
       List<HandoffListener> listeners = new java.util.ArrayList<>();
       mail.ifPresent(listeners::add);
       listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
+      TicketStore tickets = new JdbiTicketStore(database.jdbi(), clock, audit);
+      listeners.add(new TicketIntake(conversationStore, tickets));
       var conversations = new ConversationService(conversationStore, teams, bot,
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, () -> secrets);
       dispatcher.start();
@@ -160,6 +166,7 @@ public final class Main {
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
+          new TicketRoutes(tickets, conversations, clock),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));

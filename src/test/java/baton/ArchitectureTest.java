@@ -30,7 +30,8 @@ class ArchitectureTest {
       Map.entry("conversation", Set.of("platform", "escalation", "knowledge", "routing", "compliance")),
       Map.entry("channels", Set.of("platform", "conversation", "escalation", "spec", "routing")),
       Map.entry("widget", Set.of("platform", "conversation")),
-      Map.entry("agent", Set.of("platform", "conversation", "routing", "compliance")));
+      Map.entry("agent", Set.of("platform", "conversation", "routing", "compliance")),
+      Map.entry("tickets", Set.of("platform", "conversation", "escalation", "spec", "compliance", "agent")));
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?baton\\.([a-z]+)\\.", Pattern.MULTILINE);
 
   @Test
