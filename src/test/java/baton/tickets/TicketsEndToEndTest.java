@@ -198,6 +198,11 @@ class TicketsEndToEndTest {
       var notHolding = carol.agentPost("/api/agent/tickets/" + id + "/status", "{\"status\":\"solved\"}");
       assertThat(notHolding.status()).as("solving needs the ticket taken first").isEqualTo(409);
       assertThat(new ApiClient(server).get("/api/agent/tickets").status()).as("no session").isEqualTo(401);
+      var page = new ApiClient(server).get("/console/tickets.html");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("/console/tickets.js").doesNotContain("onclick");
+      assertThat(new ApiClient(server).get("/console/tickets.js").status()).isEqualTo(200);
+      assertThat(new ApiClient(server).get("/console/").body()).as("one link from the console").contains("/console/tickets.html");
 
       JsonNode unchanged = carol.get("/api/agent/tickets/" + id).json().path("ticket");
       assertThat(unchanged.path("status").asText()).isEqualTo("open");
