@@ -19,3 +19,8 @@ create table tickets (
 );
 create index tickets_due on tickets (due_at);
 create index tickets_conversation on tickets (conversation_id, created_at);
+
+-- Routing's wait estimate reads a team's latest pickup and handle times on every live handoff, on the
+-- handoff's critical path (StoredQueueWaits); without these it scans and sorts all of a team's handoffs.
+create index handoffs_team_claimed on handoffs (team_id, claimed_at);
+create index handoffs_team_resolved on handoffs (team_id, resolved_at);

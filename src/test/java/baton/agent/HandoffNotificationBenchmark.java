@@ -27,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  * negative when the event overtakes the response. Each conversation is resolved afterwards, outside
  * the measurement, so the agent never fills up.
  *
+ * <p>{@code history} resolved handoffs of the support team are stored first, as a server that has run
+ * for a while has them: the wait estimate of every live handoff reads the team's latest ones.
+ *
  * <p>Prints p50/p90/p99/max per database (H2 file, then PostgreSQL at 127.0.0.1:5432/test if present).
- * Run with bench/handoff-notification.sh; arguments: [iterations] [warm-up iterations].
+ * Run with bench/handoff-notification.sh; arguments: [iterations] [warm-up iterations] [history].
  */
 public final class HandoffNotificationBenchmark {
   private HandoffNotificationBenchmark() {}
@@ -36,16 +39,44 @@ public final class HandoffNotificationBenchmark {
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int history = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     try (var server = TestServer.demo()) {
+      storeHistory(server, history);
       run("H2 (file)", server, iterations, warmup);
     }
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     DatabaseSettings postgres = TestDatabases.postgresSettings(schema);
     try (var server = TestServer.demoOn(postgres)) {
+      storeHistory(server, history);
       run("PostgreSQL", server, iterations, warmup);
     } finally {
       TestDatabases.dropSchema(schema);
     }
+  }
+
+  /** {@code count} handoffs of one old conversation, picked up and resolved by the support team over the past weeks. */
+  private static void storeHistory(TestServer server, int count) {
+    if (count == 0) {
+      return;
+    }
+    java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+    UUID customer = UUID.randomUUID();
+    UUID conversation = UUID.randomUUID();
+    server.baton().database().jdbi().useTransaction(handle -> {
+      handle.createUpdate("insert into customers (id, name, created_at) values (:id, 'Old', :at)").bind("id", customer).bind("at", start)
+          .execute();
+      handle.createUpdate("insert into conversations (id, token_hash, channel, customer_id, state, team_id, last_seq, created_at, updated_at)"
+          + " values (:id, 'x', 'web', :customer, 'RESOLVED', 'support', 0, :at, :at)").bind("id", conversation)
+          .bind("customer", customer).bind("at", start).execute();
+      var batch = handle.prepareBatch("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, claimed_at,"
+          + " resolved_at, resolution) values (:id, :conversation, 'support', 'human_request', '', :created, :claimed, :resolved, 'resolved')");
+      for (int i = 0; i < count; i++) {
+        java.time.Instant created = start.plusSeconds(i * 60L);
+        batch.bind("id", UUID.randomUUID()).bind("conversation", conversation).bind("created", created)
+            .bind("claimed", created.plusSeconds(30 + i % 90)).bind("resolved", created.plusSeconds(300 + i % 600)).add();
+      }
+      batch.execute();
+    });
   }
 
   /** Arrival times of the agent socket's assignment events, by conversation id. */
@@ -120,6 +151,7 @@ public final class HandoffNotificationBenchmark {
       check(resolved);
     }
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    Thread.sleep(500); // the server marks Alice offline before it shuts down
     System.out.printf(Locale.ROOT, "%s, %d handoffs after %d warm-up:%n", label, iterations, warmup);
     print("  customer POST sent -> agent socket event", fromSend);
     print("  POST response (handoff committed) -> agent socket event", fromCommit);
