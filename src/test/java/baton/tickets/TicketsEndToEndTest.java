@@ -55,7 +55,7 @@ class TicketsEndToEndTest {
   }
 
   /** Both teams closed at weekends, and billing's live tier falling back to a ticket tier. */
-  private static void closedAtWeekendsWithATicketTier(TestServer server) throws IOException {
+  static void closedAtWeekendsWithATicketTier(TestServer server) throws IOException {
     Path spec = server.dataDir().resolve("demo").resolve("bot.yaml");
     String hours = "    hours:\n      timeZone: America/Denver\n      open: {mon-fri: \"08:00-18:00\"}\n";
     String text = Files.readString(spec)
