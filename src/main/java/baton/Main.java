@@ -68,6 +68,10 @@ import baton.signals.SentimentScorer;
 import baton.spec.BotSpec;
 import baton.spec.BotSpecLoader;
 import baton.spec.SpecException;
+import baton.tickets.JdbiTicketStore;
+import baton.tickets.TicketIntake;
+import baton.tickets.TicketRoutes;
+import baton.tickets.TicketStore;
 import baton.widget.CustomerRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -172,6 +176,8 @@ public final class Main {
       List<HandoffListener> listeners = new java.util.ArrayList<>();
       mail.ifPresent(listeners::add);
       listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
+      TicketStore tickets = new JdbiTicketStore(database.jdbi(), clock, audit);
+      listeners.add(new TicketIntake(conversationStore, tickets));
       var conversations = new ConversationService(conversationStore, teams, bot,
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, secrets);
       dispatcher.start();
@@ -196,6 +202,7 @@ public final class Main {
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
           new CustomerDataRoutes(rights, purge),
+          new TicketRoutes(tickets, conversations, clock),
           new KnowledgeRoutes(brain::knowledge),
           new AnalyticsRoutes(analytics, conversations)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.

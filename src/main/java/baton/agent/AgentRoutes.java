@@ -163,7 +163,8 @@ public final class AgentRoutes implements HttpRoutes {
     ctx.attribute(SESSION_ATTRIBUTE, session);
   }
 
-  static AgentSession session(Context ctx) {
+  /** The logged-in agent of a request under {@code /api/agent/}; other features' agent routes use it too. */
+  public static AgentSession session(Context ctx) {
     AgentSession session = ctx.attribute(SESSION_ATTRIBUTE);
     if (session == null) {
       throw ApiException.unauthorized("Log in to the agent console first.");

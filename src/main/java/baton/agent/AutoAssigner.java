@@ -38,6 +38,8 @@ public final class AutoAssigner implements AutoCloseable {
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("auto-assign").factory());
   private final EventBus.Subscription subscription;
+  /** Teams with an assignment pass queued and not yet started. */
+  private final java.util.Set<String> passQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.function.Supplier<java.util.Set<java.util.UUID>> connected;
 
   /**
@@ -54,15 +56,26 @@ public final class AutoAssigner implements AutoCloseable {
     worker.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Only a change of queue, of a conversation's state (a resolution frees a slot) or of presence can
+   * let a conversation be assigned; messages, typing and notes cannot. One handoff and its assignment
+   * publish half a dozen such events, so a team gets one pass queued at a time: an event arriving while
+   * a pass waits is covered by it, and one arriving while a pass runs queues the next (the mark is
+   * cleared as the pass starts), so no change goes unseen. Stale passes queued behind each other were
+   * what delayed the next handoff's assignment (docs/benchmarks.md, Routing).
+   */
   private void onEvent(String json) {
     JsonNode event = Json.readTree(json);
-    String teamId = event.path("teamId").asText("");
     String type = event.path("type").asText();
+    String teamId = event.path("teamId").asText("");
     // After a bus gap, events from other nodes may be lost: look at every team again.
     if (type.equals("presence") || type.equals("resync")) {
       worker.execute(this::assignAll);
-    } else if (!teamId.isEmpty()) {
-      worker.execute(() -> assign(teamId));
+    } else if (!teamId.isEmpty() && (type.equals("queue") || type.equals("state")) && passQueued.add(teamId)) {
+      worker.execute(() -> {
+        passQueued.remove(teamId);
+        assign(teamId);
+      });
     }
   }
 

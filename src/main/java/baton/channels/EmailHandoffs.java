@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +73,7 @@ public final class EmailHandoffs implements HandoffListener, AutoCloseable {
 
   /** The reference customers and agents quote: short, stable, derived from the conversation id. */
   public static String reference(Conversation conversation) {
-    return "BTN-" + conversation.id().value().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    return conversation.id().reference();
   }
 
   @Override

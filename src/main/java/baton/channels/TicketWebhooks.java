@@ -3,12 +3,12 @@ package baton.channels;
 import baton.conversation.Conversation;
 import baton.conversation.HandoffListener;
 import baton.escalation.Decision;
+import baton.escalation.HandoffCopy;
 import baton.escalation.HandoffPacket;
 import baton.platform.Json;
 import baton.spec.EscalationSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -97,7 +97,7 @@ public final class TicketWebhooks implements HandoffListener {
     return new Envelope(EVENT, VERSION, key, clock.instant().truncatedTo(ChronoUnit.MILLIS), EmailHandoffs.reference(conversation),
         conversation.id().value().toString(), new TierRef(tier.id(), tier.name(), tier.channel().wireName(), tier.targetMinutes()),
         new TeamRef(handOff.team().id(), handOff.team().name()), handOff.reason().wireName(), handOff.detail(),
-        handedOffAt.plus(Duration.ofMinutes(tier.targetMinutes())), packet);
+        HandoffCopy.replyDue(tier, handedOffAt), packet);
   }
 
   /** Stable for one handoff: the same inputs always give the same key (a name-based UUID). */

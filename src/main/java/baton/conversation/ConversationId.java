@@ -26,6 +26,14 @@ public record ConversationId(UUID value) {
     }
   }
 
+  /**
+   * The reference customers and agents quote in mail subjects and on tickets: {@code BTN-} and the
+   * first 8 hex digits of the id, short and stable.
+   */
+  public String reference() {
+    return "BTN-" + value.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+  }
+
   @Override
   public String toString() {
     return value.toString();

@@ -470,12 +470,14 @@ public final class JdbiConversationStore implements ConversationStore {
         capacity += agent[0];
         free += Math.max(0, agent[0] - agent[1]);
       }
+      // Ordered by the index's whole key (team_id is fixed) so that H2 too walks handoffs_team_resolved
+      // backwards and stops after :window rows, instead of reading and sorting the team's whole history.
       List<java.time.Duration> handleTimes = handle.createQuery("select claimed_at, resolved_at from handoffs where team_id = :team"
-              + " and claimed_at is not null and resolved_at is not null order by resolved_at desc limit :window")
+              + " and claimed_at is not null and resolved_at is not null order by team_id desc, resolved_at desc limit :window")
           .bind("team", teamId).bind("window", window)
           .map((rs, ctx) -> java.time.Duration.between(instant(rs, "claimed_at"), instant(rs, "resolved_at"))).list();
       List<java.time.Duration> pickupTimes = handle.createQuery("select created_at, claimed_at from handoffs where team_id = :team"
-              + " and claimed_at is not null order by claimed_at desc limit :window")
+              + " and claimed_at is not null order by team_id desc, claimed_at desc limit :window")
           .bind("team", teamId).bind("window", window)
           .map((rs, ctx) -> java.time.Duration.between(instant(rs, "created_at"), instant(rs, "claimed_at"))).list();
       return new baton.routing.QueueSnapshot(queued, capacity, free, handleTimes, pickupTimes);

@@ -53,6 +53,16 @@ public final class HandoffCopy {
         .replace("{minutes}", Integer.toString(minutes));
   }
 
+  /**
+   * When a reply is due on a tier that answers later (email, ticket): the moment of the handoff plus
+   * the tier's target. That is what the copy ({@code {wait}} is the target for these channels, whatever
+   * the business hours) and the confirmation mail promise, so ticket lists and helpdesk webhooks that
+   * use this show the customer's own deadline.
+   */
+  public static java.time.Instant replyDue(EscalationSpec.Tier tier, java.time.Instant handedOffAt) {
+    return handedOffAt.plus(Duration.ofMinutes(tier.targetMinutes()));
+  }
+
   /** "about 5 minutes", "about 4 hours", "about 2 days". */
   public static String wait(int minutes) {
     if (minutes < 90) {

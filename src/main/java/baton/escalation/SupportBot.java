@@ -169,6 +169,11 @@ public final class SupportBot {
 
   /** One turn's decision in the making; holds what every branch needs. */
   private final class Turn {
+    /**
+     * Wait estimates asked for in this turn, by team: deciding on a fallback and writing the copy ask
+     * about the same team, and each estimate is several queries on the handoff's critical path.
+     */
+    private final Map<String, Optional<QueueWaits.Estimate>> estimates = new java.util.HashMap<>();
     private final TurnContext context;
     private final LiveBrain.Brain now;
     private final BotSpec spec;
@@ -289,7 +294,7 @@ public final class SupportBot {
       if (tier.fallback().isEmpty() || !tier.channel().isLive()) {
         return Optional.empty();
       }
-      Optional<QueueWaits.Estimate> live = waits.estimate(tier.team());
+      Optional<QueueWaits.Estimate> live = estimate(tier.team());
       if (live.isEmpty() || (tier.fallbackWhen().isEmpty() && !live.get().closed())) {
         return Optional.empty(); // no live data at all (tools, tests): keep the promise as configured
       }
@@ -326,7 +331,7 @@ public final class SupportBot {
       }
       HandoffPacket packet = PacketBuilder.build(context, reading, triggerSignals, escalation, tier, team.name(), reason, rule, ruleIndex,
           everything, checklist, humanRequests, clock.instant());
-      Optional<QueueWaits.Estimate> live = tier.channel().isLive() ? waits.estimate(team.id()) : Optional.empty();
+      Optional<QueueWaits.Estimate> live = tier.channel().isLive() ? estimate(team.id()) : Optional.empty();
       if (reading.signals().sensitiveData()) {
         lead = safetyNotice(reading.signals().sensitiveKinds()) + (lead.isBlank() ? "" : " " + lead);
       }
@@ -340,6 +345,10 @@ public final class SupportBot {
       return new Decision.HandOff(reason, detail, tier, team, notice, packet, evidence,
           record("handoff", rule, ruleIndex, reason.wireName(), tier.id(), List.of(), null, checklist.map(EscalationSpec.Checklist::id).orElse(null),
               null, known, skipped, null, null), skill);
+    }
+
+    private Optional<QueueWaits.Estimate> estimate(String teamId) {
+      return estimates.computeIfAbsent(teamId, waits::estimate);
     }
 
     /** This turn answers the checklist question of the previous decision. */
