@@ -37,8 +37,13 @@ class GracefulShutdownTest {
     assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
     var stopping = CompletableFuture.runAsync(server::close);
-    Thread.sleep(100);
+    // The stop starts on another thread: ask until it has (a 200 before that is fine).
     HttpResponse<String> refused = http.send(get(base + "/api/quick"), HttpResponse.BodyHandlers.ofString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (refused.statusCode() == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      refused = http.send(get(base + "/api/quick"), HttpResponse.BodyHandlers.ofString());
+    }
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.headers().firstValue("Retry-After")).contains("1");
     assertThat(refused.body()).contains("shutting_down");
