@@ -14,6 +14,8 @@ import baton.agent.AutoAssigner;
 import baton.agent.CannedReplies;
 import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
+import baton.agent.KnowledgeSuggestionRoutes;
+import baton.conversation.ReusableAnswers;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
 import baton.channels.EmailHandoffs;
@@ -31,7 +33,9 @@ import baton.routing.WaitEstimator;
 import baton.conversation.JdbiConversationStore;
 import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
+import baton.knowledge.JdbiLearnedKnowledge;
 import baton.knowledge.KnowledgeRoutes;
+import baton.knowledge.LearningLoop;
 import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SourceStatus;
 import baton.knowledge.SyncStatuses;
@@ -110,6 +114,11 @@ public final class Main {
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
+      // What agents taught the bot (approved in the learning loop) is in the database: index it now.
+      var learning = new LearningLoop(new JdbiLearnedKnowledge(database.jdbi(), clock), brain::learn);
+      if (!learning.articles().isEmpty()) {
+        learning.reindex();
+      }
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       var sentiment = SentimentScorer.withVaderLexicon();
       SecretScanner secrets = SecretScanner.standard();
@@ -144,6 +153,9 @@ public final class Main {
       var conversations = new ConversationService(conversationStore, teams, bot,
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, () -> secrets);
       dispatcher.start();
+      // A reusable resolution proposes a knowledge entry; the resolve's state event says when (after commit).
+      var reusableAnswers = new ReusableAnswers(conversations, learning, () -> secrets);
+      bus.subscribe(ConversationEvents.AGENTS_TOPIC, event -> proposeWhenResolved(event, reusableAnswers));
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
       if (demo) {
@@ -160,6 +172,7 @@ public final class Main {
           new CustomerRoutes(conversations, bus, meters),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
+          new KnowledgeSuggestionRoutes(learning, audit),
           new KnowledgeRoutes(brain::knowledge)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
@@ -196,6 +209,18 @@ public final class Main {
       } catch (java.io.IOException | RuntimeException e) {
         log.error("the new spec is live but its audit entry could not be written", e);
       }
+    }
+  }
+
+  /** A resolved conversation may propose a knowledge entry; a failure here never affects the resolve, already committed. */
+  private static void proposeWhenResolved(String event, ReusableAnswers reusableAnswers) {
+    try {
+      var json = baton.platform.Json.readTree(event);
+      if (json.path("type").asText().equals("state") && json.path("state").asText().equals("RESOLVED")) {
+        baton.conversation.ConversationId.parse(json.path("conversationId").asText()).ifPresent(reusableAnswers::consider);
+      }
+    } catch (RuntimeException e) {
+      log.error("a reusable answer could not be proposed as knowledge", e);
     }
   }
 
