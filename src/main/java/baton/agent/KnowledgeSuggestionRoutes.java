@@ -69,6 +69,11 @@ public final class KnowledgeSuggestionRoutes implements HttpRoutes {
     String question = textOr(body, "question", entry.question());
     String answer = textOr(body, "answer", entry.answer());
     List<String> phrasings = entry.phrasings();
+    if (!body.has("phrasings") && !question.strip().equals(entry.question())) {
+      // A retitled entry keeps the customer's own words as a phrasing: they are how people really ask.
+      phrasings = new ArrayList<>(entry.phrasings());
+      phrasings.add(0, entry.question());
+    }
     if (body.has("phrasings")) {
       JsonNode array = body.get("phrasings");
       if (!array.isArray()) {
