@@ -86,11 +86,12 @@ public final class ReusableAnswers {
       }
     }
     String answer = handoff.resolutionNote().orElse(String.join("\n\n", agentReplies));
-    List<String> cleaned = questions.stream().map(text -> withoutPersonalData(text, names)).filter(ReusableAnswers::hasWords).toList();
+    SecretScanner scanner = secrets.get();
+    List<String> cleaned = questions.stream().map(text -> withoutPersonalData(scanner, text, names)).filter(ReusableAnswers::hasWords).toList();
     if (cleaned.isEmpty() || answer.isBlank()) {
       return Optional.empty();
     }
-    return learning.propose(new LearnedKnowledge.Proposal(cleaned.getFirst(), cleaned, withoutPersonalData(answer, names),
+    return learning.propose(new LearnedKnowledge.Proposal(cleaned.getFirst(), cleaned, withoutPersonalData(scanner, answer, names),
         Optional.of(handoff.id()), Optional.of(id.value()), handoff.resolvedBy()));
   }
 
@@ -108,10 +109,10 @@ public final class ReusableAnswers {
   }
 
   /** Secrets, contact details, order numbers and names masked; card masks lose their last digits. */
-  String withoutPersonalData(String text, List<String> names) {
+  static String withoutPersonalData(SecretScanner scanner, String text, List<String> names) {
     StringBuilder out = new StringBuilder();
     int copied = 0;
-    for (Finding finding : secrets.get().scan(text)) {
+    for (Finding finding : scanner.scan(text)) {
       out.append(text, copied, finding.start()).append('[').append(finding.kind().label()).append(']');
       copied = finding.end();
     }

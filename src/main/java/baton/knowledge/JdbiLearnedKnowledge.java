@@ -72,10 +72,12 @@ public final class JdbiLearnedKnowledge implements LearnedKnowledge {
 
   @Override
   public List<LearnedEntry> list(Optional<LearnedState> state) {
-    return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from learned_knowledge"
-            + (state.isPresent() ? " where state = :state" : "") + " order by created_at, id")
-        .bind("state", state.map(LearnedState::wireName).orElse(null))
-        .map((rs, ctx) -> entry(rs)).list());
+    return jdbi.withHandle(handle -> {
+      var query = handle.createQuery("select " + COLUMNS + " from learned_knowledge"
+          + (state.isPresent() ? " where state = :state" : "") + " order by created_at, id");
+      state.ifPresent(wanted -> query.bind("state", wanted.wireName()));
+      return query.map((rs, ctx) -> entry(rs)).list();
+    });
   }
 
   @Override

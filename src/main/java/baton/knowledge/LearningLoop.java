@@ -55,12 +55,15 @@ public final class LearningLoop {
    * them, texts cut to their limits. Empty when its handoff proposed one already or nothing is left.
    */
   public Optional<LearnedEntry> propose(LearnedKnowledge.Proposal proposal) {
-    List<String> asked = distinct(proposal.phrasings());
+    List<String> all = new ArrayList<>();
+    all.add(proposal.question());
+    all.addAll(proposal.phrasings());
+    List<String> asked = distinct(all);
     String answer = cut(proposal.answer().strip(), MAX_ANSWER);
     if (asked.isEmpty() || answer.isEmpty()) {
       return Optional.empty();
     }
-    String question = cut(proposal.question().isBlank() ? asked.getFirst() : proposal.question().strip(), MAX_QUESTION);
+    String question = asked.getFirst();
     List<String> others = asked.stream().filter(text -> !text.equalsIgnoreCase(question)).limit(MAX_PHRASINGS).toList();
     return store.propose(new LearnedKnowledge.Proposal(question, others, answer, proposal.handoffId(), proposal.conversationId(),
         proposal.proposedBy()));
