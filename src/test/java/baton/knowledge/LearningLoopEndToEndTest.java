@@ -64,6 +64,9 @@ class LearningLoopEndToEndTest {
         assertThat(suggestion.path("answer").asText()).contains("every Saturday").contains("[name]");
         String suggestionId = suggestion.path("id").asText();
 
+        // The review page is served to supervisors' browsers.
+        assertThat(bob.get("/console/suggestions.html").status()).isEqualTo(200);
+
         // Without the CSRF header nothing changes.
         assertThat(bob.post("/api/agent/knowledge/suggestions/" + suggestionId + "/approve", "").status()).isEqualTo(403);
 
