@@ -128,8 +128,9 @@ public final class LearningReplay {
       }
       line(svg, "#d73a49", window -> window.handoffRate());
       line(svg, "#1a7f37", window -> window.precision());
-      svg.append("<rect x=\"290\" y=\"36\" width=\"12\" height=\"3\" fill=\"#d73a49\"/><text x=\"306\" y=\"41\">handoff rate</text>\n");
-      svg.append("<rect x=\"290\" y=\"52\" width=\"12\" height=\"3\" fill=\"#1a7f37\"/><text x=\"306\" y=\"57\">precision of answers</text>\n");
+      // The legend sits mid-height, between where precision (high) and the handoff rate (low) run.
+      svg.append("<rect x=\"290\" y=\"126\" width=\"12\" height=\"3\" fill=\"#d73a49\"/><text x=\"306\" y=\"131\">handoff rate</text>\n");
+      svg.append("<rect x=\"290\" y=\"142\" width=\"12\" height=\"3\" fill=\"#1a7f37\"/><text x=\"306\" y=\"147\">precision of answers</text>\n");
       return svg.append("</svg>\n").toString();
     }
 
