@@ -109,16 +109,14 @@ public final class Main {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
       var vectors = new VectorCache(MiniLmEmbedder.shared(settings.dataDir().resolve("tmp")));
       var syncStatuses = new SyncStatuses(clock);
+      // What agents taught the bot (approved in the learning loop) is in the database: indexed with the sources.
+      var learned = new JdbiLearnedKnowledge(database.jdbi(), clock);
       LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), loaded -> loaded.forEach(teams::save),
-          vectors, syncStatuses, clock);
+          vectors, syncStatuses, clock, LearningLoop.approvedArticles(learned));
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
-      // What agents taught the bot (approved in the learning loop) is in the database: index it now.
-      var learning = new LearningLoop(new JdbiLearnedKnowledge(database.jdbi(), clock), brain::learn);
-      if (!learning.articles().isEmpty()) {
-        learning.reindex();
-      }
+      var learning = new LearningLoop(learned, brain::learn);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       var sentiment = SentimentScorer.withVaderLexicon();
       SecretScanner secrets = SecretScanner.standard();

@@ -91,8 +91,15 @@ public final class LiveBrain {
    */
   public static LiveBrain load(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
       SyncStatuses statuses, Clock clock) {
+    return load(specFile, loader, teamsLoaded, vectors, statuses, clock, List.of());
+  }
+
+  /** As above, with the learning loop's approved entries in the first index, so start-up builds it once. */
+  public static LiveBrain load(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
+      SyncStatuses statuses, Clock clock, List<Article> learned) {
     var brain = new LiveBrain(specFile, loader, teamsLoaded, vectors, statuses, clock);
     synchronized (brain.rebuilding) {
+      brain.learned = List.copyOf(learned);
       List<String> problems = new ArrayList<>();
       brain.current.set(brain.build(true, problems));
       brain.lastProblems.set(List.copyOf(problems));

@@ -154,6 +154,11 @@ public final class LearningLoop {
 
   /** Every approved entry, as the articles the index holds. */
   public List<Article> articles() {
+    return approvedArticles(store);
+  }
+
+  /** The approved entries of a store as articles, e.g. for the first index at start-up. */
+  public static List<Article> approvedArticles(LearnedKnowledge store) {
     return store.list(Optional.of(LearnedState.APPROVED)).stream().map(LearnedEntry::toArticle).toList();
   }
 
