@@ -88,8 +88,7 @@ function render(suggestion) {
     for (const button of form.querySelectorAll('button')) button.disabled = true;
     try {
       await work();
-      say(label);
-      await load();
+      await load(label);
     } catch (e) {
       error.textContent = e.message;
       error.hidden = false;
@@ -115,12 +114,14 @@ function render(suggestion) {
   return item;
 }
 
-async function load() {
+/** Shows the list; `done` (what the last action did) comes first in the status line, so it is not lost. */
+async function load(done) {
   const state = filter.value;
   const data = await call('GET', `/api/agent/knowledge/suggestions?state=${encodeURIComponent(state)}`);
   list.replaceChildren(...data.suggestions.map(render));
-  if (data.suggestions.length === 0) say(state === 'proposed' ? 'Nothing waiting for review.' : 'None.');
-  else if (!statusLine.textContent || statusLine.textContent === 'Loading…') say(`${data.suggestions.length} shown.`);
+  const count = data.suggestions.length;
+  const shown = count === 0 ? (state === 'proposed' ? 'Nothing waiting for review.' : 'None.') : `${count} shown.`;
+  say(done ? `${done} ${shown}` : shown);
 }
 
 async function start() {
