@@ -98,7 +98,13 @@ public final class JdbiLearnedKnowledge implements LearnedKnowledge {
 
   @Override
   public Optional<LearnedEntry> reject(UUID id, UUID reviewer) {
-    return review(id, reviewer, LearnedState.REJECTED, null);
+    // The slug stays taken: a withdrawn entry's old citations must never lead to another entry's answer.
+    return jdbi.inTransaction(handle -> {
+      int changed = handle.createUpdate("update learned_knowledge set state = 'rejected', reviewed_by = :reviewer, reviewed_at = :now,"
+              + " updated_at = :now where id = :id and state in ('proposed', 'approved')")
+          .bind("id", id).bind("reviewer", reviewer).bind("now", now()).execute();
+      return changed == 1 ? find(handle, id) : Optional.<LearnedEntry>empty();
+    });
   }
 
   private Optional<LearnedEntry> review(UUID id, UUID reviewer, LearnedState to, String slug) {

@@ -33,7 +33,10 @@ public interface LearnedKnowledge {
   /** PROPOSED → APPROVED with this slug; empty when it was not proposed (already reviewed, or missing). */
   Optional<LearnedEntry> approve(UUID id, UUID reviewer, String slug);
 
-  /** PROPOSED → REJECTED; empty when it was not proposed. */
+  /**
+   * PROPOSED → REJECTED, or APPROVED → REJECTED (withdrawn; its slug stays taken); empty when it was
+   * already rejected or is missing.
+   */
   Optional<LearnedEntry> reject(UUID id, UUID reviewer);
 
   /** Whether an entry already has this slug. */

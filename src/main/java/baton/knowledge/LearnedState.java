@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Where a learned entry stands. PROPOSED → APPROVED (indexed and answered from) or PROPOSED → REJECTED
- * (kept, so the same handoff is never proposed again). Nothing leaves APPROVED or REJECTED.
+ * (kept, so the same handoff is never proposed again); an approved entry that turns out wrong can be
+ * withdrawn, APPROVED → REJECTED. Nothing leaves REJECTED.
  */
 public enum LearnedState {
   PROPOSED, APPROVED, REJECTED;

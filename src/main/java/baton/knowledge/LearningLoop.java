@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * or rejects it; approved entries join the live knowledge at once and are cited at
  * {@code /kb/learned/{slug}}.
  *
- * <p>States: an entry is PROPOSED until reviewed, then APPROVED or REJECTED for good (see
- * {@link LearnedState}). Invariants: only approved entries are ever indexed; the index is told the
+ * <p>States: an entry is PROPOSED until reviewed, then APPROVED or REJECTED; an approved entry may
+ * still be withdrawn (REJECTED), and nothing leaves REJECTED (see {@link LearnedState}). Invariants: only approved entries are ever indexed; the index is told the
  * whole approved set after every change that touches it, under one lock, so a slower rebuild can
  * never publish an older set over a newer one; a slug, once given, never changes, so citations in
  * old transcripts keep working after the entry is edited.
@@ -142,14 +142,23 @@ public final class LearningLoop {
     return approved.<Outcome>map(Outcome.Done::new).orElseGet(() -> new Outcome.NotAllowed(LearnedState.PROPOSED));
   }
 
-  /** PROPOSED → REJECTED; the entry is kept so that the same handoff is not proposed again. */
+  /**
+   * PROPOSED → REJECTED, or an approved entry withdrawn (and dropped from the index at once). The
+   * entry is kept so that the same handoff is not proposed again.
+   */
   public Outcome reject(UUID id, UUID reviewer) {
     Optional<LearnedEntry> before = store.find(id);
     if (before.isEmpty()) {
       return new Outcome.Missing();
     }
-    return store.reject(id, reviewer).<Outcome>map(Outcome.Done::new)
-        .orElseGet(() -> new Outcome.NotAllowed(store.find(id).map(LearnedEntry::state).orElse(before.get().state())));
+    Optional<LearnedEntry> rejected = store.reject(id, reviewer);
+    if (rejected.isEmpty()) {
+      return new Outcome.NotAllowed(store.find(id).map(LearnedEntry::state).orElse(before.get().state()));
+    }
+    if (before.get().state() == LearnedState.APPROVED) {
+      reindex();
+    }
+    return new Outcome.Done(rejected.get());
   }
 
   /** Every approved entry, as the articles the index holds. */

@@ -81,7 +81,9 @@ function render(suggestion) {
   for (const field of Object.values(fields)) field.disabled = rejected;
   form.querySelector('[data-action="save"]').hidden = rejected;
   form.querySelector('[data-action="approve"]').hidden = suggestion.state !== 'proposed';
-  form.querySelector('[data-action="reject"]').hidden = suggestion.state !== 'proposed';
+  const reject = form.querySelector('[data-action="reject"]');
+  reject.hidden = rejected;
+  if (suggestion.state === 'approved') reject.textContent = 'Withdraw';
 
   async function act(label, work) {
     error.hidden = true;
@@ -109,7 +111,7 @@ function render(suggestion) {
     await save();
     await call('POST', `/api/agent/knowledge/suggestions/${id}/approve`);
   }));
-  form.querySelector('[data-action="reject"]').addEventListener('click', () => act('Rejected.', () =>
+  reject.addEventListener('click', () => act(suggestion.state === 'approved' ? 'Withdrawn: the bot no longer answers with it.' : 'Rejected.', () =>
     call('POST', `/api/agent/knowledge/suggestions/${id}/reject`)));
   return item;
 }

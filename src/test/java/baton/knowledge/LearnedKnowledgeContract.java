@@ -43,18 +43,28 @@ interface LearnedKnowledgeContract {
   }
 
   @Test
-  default void approve_setsTheSlugOnce_andASecondReviewChangesNothing() {
+  default void approve_setsTheSlugOnce_andASecondApprovalChangesNothing() {
     LearnedEntry entry = store().propose(aProposal(UUID.randomUUID())).orElseThrow();
     UUID reviewer = UUID.randomUUID();
     LearnedEntry approved = store().approve(entry.id(), reviewer, "guided-hikes").orElseThrow();
     assertThat(approved.state()).isEqualTo(LearnedState.APPROVED);
     assertThat(approved.url()).contains("/kb/learned/guided-hikes");
     assertThat(approved.reviewedBy()).contains(reviewer);
-    assertThat(store().reject(entry.id(), reviewer)).isEmpty();
     assertThat(store().approve(entry.id(), reviewer, "other")).isEmpty();
     assertThat(store().slugTaken("guided-hikes")).isTrue();
     assertThat(store().list(Optional.of(LearnedState.APPROVED))).extracting(LearnedEntry::id).containsExactly(entry.id());
     assertThat(store().list(Optional.of(LearnedState.PROPOSED))).isEmpty();
+  }
+
+  @Test
+  default void reject_ofAnApprovedEntry_withdrawsIt_andItsSlugStaysTaken() {
+    LearnedEntry entry = store().propose(aProposal(UUID.randomUUID())).orElseThrow();
+    store().approve(entry.id(), UUID.randomUUID(), "guided-hikes");
+    LearnedEntry withdrawn = store().reject(entry.id(), UUID.randomUUID()).orElseThrow();
+    assertThat(withdrawn.state()).isEqualTo(LearnedState.REJECTED);
+    assertThat(store().slugTaken("guided-hikes")).isTrue();
+    assertThat(store().reject(entry.id(), UUID.randomUUID())).isEmpty();
+    assertThat(store().list(Optional.of(LearnedState.APPROVED))).isEmpty();
   }
 
   @Test

@@ -65,6 +65,14 @@ class LearningLoopTest extends OnH2 {
   }
 
   @Test
+  void reject_ofAnApprovedEntry_dropsItFromTheIndex() {
+    LearnedEntry entry = proposed("Can I book a guided hike?");
+    loop.approve(entry.id(), UUID.randomUUID());
+    assertThat(loop.reject(entry.id(), UUID.randomUUID())).isInstanceOf(LearningLoop.Outcome.Done.class);
+    assertThat(indexed.getLast()).isEmpty();
+  }
+
+  @Test
   void edit_withAnEmptyAnswer_isRefused() {
     LearnedEntry entry = proposed("Can I book a guided hike?");
     assertThatThrownBy(() -> loop.edit(entry.id(), "Guided hikes?", List.of(), " ")).isInstanceOf(IllegalArgumentException.class)
