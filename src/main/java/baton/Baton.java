@@ -48,6 +48,9 @@ public final class Baton implements AutoCloseable {
 
   @Override
   public void close() {
+    // Graceful: new requests get 503, live sockets close with 1012 so clients reconnect elsewhere and
+    // catch up from the store, and requests already running finish before connections close.
+    bus.resyncLocalListeners();
     web.close();
     watcher.close();
     webPolling.shutdownNow();

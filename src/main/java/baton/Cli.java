@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
     subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, ReplayCommand.class, KnowledgeCommand.class, AuditCommand.class,
+        CustomerCommand.class, RetentionCommand.class,
         CommandLine.HelpCommand.class})
 final class Cli {
   private Cli() {}
@@ -163,6 +164,10 @@ final class Cli {
         + " Repeatable.")
     java.util.Map<String, String> webhookSecrets = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--redis-url", description = "Redis for live events between nodes, e.g. redis://127.0.0.1:6379; nodes on the"
+        + " same database must share it. Unset: events stay on this node. Env: BATON_REDIS_URL.")
+    String redisUrl;
+
     @Option(names = "--imap-host", description = "IMAP mailbox where email replies arrive (the team inbox); unset: replies are"
         + " not read. Env: BATON_IMAP_HOST. See docs/email.md.")
     String imapHost;
@@ -186,6 +191,53 @@ final class Cli {
         + " BATON_IMAP_POLL_SECONDS. Default: ${DEFAULT-VALUE}.")
     int imapPollSeconds;
 
+    @Option(names = "--retention-purge-minutes", defaultValue = "60", description = "Minutes between retention purges (what the"
+        + " spec's retention section says has expired is deleted); 0 turns the schedule off. Env: BATON_RETENTION_PURGE_MINUTES."
+        + " Default: ${DEFAULT-VALUE}.")
+    int retentionPurgeMinutes;
+    @Option(names = "--rate-limit-address", defaultValue = "300/min", description = "Customer API requests and socket upgrades per"
+        + " client address (e.g. 300/min, 5/s, off). Env: BATON_RATE_LIMIT_ADDRESS. Default: ${DEFAULT-VALUE}.")
+    String rateLimitAddress;
+
+    @Option(names = "--rate-limit-starts", defaultValue = "60/h", description = "New conversations per client address."
+        + " Env: BATON_RATE_LIMIT_STARTS. Default: ${DEFAULT-VALUE}.")
+    String rateLimitStarts;
+
+    @Option(names = "--rate-limit-conversation", defaultValue = "20/min", description = "Customer messages per conversation."
+        + " Env: BATON_RATE_LIMIT_CONVERSATION. Default: ${DEFAULT-VALUE}.")
+    String rateLimitConversation;
+
+    @Option(names = "--rate-limit-socket-frames", defaultValue = "120/min", description = "Frames a customer's live socket may send."
+        + " Env: BATON_RATE_LIMIT_SOCKET_FRAMES. Default: ${DEFAULT-VALUE}.")
+    String rateLimitSocketFrames;
+
+    @Option(names = "--rate-limit-failed-logins", defaultValue = "20/h", description = "Failed agent logins per client address and"
+        + " email. Env: BATON_RATE_LIMIT_FAILED_LOGINS. Default: ${DEFAULT-VALUE}.")
+    String rateLimitFailedLogins;
+
+    @Option(names = "--rate-limit-logins", defaultValue = "60/min", description = "Agent login attempts per client address."
+        + " Env: BATON_RATE_LIMIT_LOGINS. Default: ${DEFAULT-VALUE}.")
+    String rateLimitLogins;
+
+    @Option(names = "--trust-forwarded-for", defaultValue = "false", description = "Take the client address from the last"
+        + " X-Forwarded-For entry; only behind a reverse proxy that sets it. Env: BATON_TRUST_FORWARDED_FOR. Default: ${DEFAULT-VALUE}.")
+    boolean trustForwardedFor;
+
+    @Option(names = "--session-idle-minutes", defaultValue = "60", description = "An agent session ends after this long without a"
+        + " request. Env: BATON_SESSION_IDLE_MINUTES. Default: ${DEFAULT-VALUE}.")
+    int sessionIdleMinutes;
+
+    @Option(names = "--session-hours", defaultValue = "12", description = "An agent session ends this long after login in any case."
+        + " Env: BATON_SESSION_HOURS. Default: ${DEFAULT-VALUE}.")
+    int sessionHours;
+
+    baton.platform.RateLimits rateLimits() {
+      return new baton.platform.RateLimits(baton.platform.RateLimit.parse(rateLimitAddress), baton.platform.RateLimit.parse(rateLimitStarts),
+          baton.platform.RateLimit.parse(rateLimitConversation), baton.platform.RateLimit.parse(rateLimitSocketFrames),
+          baton.platform.RateLimit.parse(rateLimitFailedLogins), baton.platform.RateLimit.parse(rateLimitLogins),
+          baton.platform.RateLimits.DEFAULT_MAX_KEYS, trustForwardedFor);
+    }
+
     ServerSettings toSettings(Path specFile) {
       DatabaseSettings databaseSettings = database.toSettings();
       Optional<baton.channels.MailSettings> mail = smtpHost == null || smtpHost.isBlank() ? Optional.empty()
@@ -204,7 +256,10 @@ final class Cli {
               imapPassword == null ? "" : imapPassword, imapFolder, java.time.Duration.ofSeconds(Math.max(1, imapPollSeconds))));
       return new ServerSettings(host, port, database.dataDir, databaseSettings, specFile, maxMessageChars,
           Optional.ofNullable(adminEmail).filter(s -> !s.isBlank()),
-          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap);
+          Optional.ofNullable(adminPassword).filter(s -> !s.isBlank()), mail, endpoints, imap,
+          Optional.ofNullable(redisUrl).filter(s -> !s.isBlank()).map(java.net.URI::create),
+          java.time.Duration.ofMinutes(retentionPurgeMinutes), rateLimits(),
+          new baton.agent.SessionLifetime(java.time.Duration.ofMinutes(sessionIdleMinutes), java.time.Duration.ofHours(sessionHours)));
     }
   }
 

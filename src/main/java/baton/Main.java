@@ -1,5 +1,9 @@
 package baton;
 
+import baton.analytics.Analytics;
+import baton.analytics.AnalyticsMetrics;
+import baton.analytics.AnalyticsRoutes;
+import baton.analytics.JdbiAnalyticsStore;
 import baton.agent.AgentAdminRoutes;
 import baton.compliance.AuditLog;
 import baton.compliance.SecretKind;
@@ -7,6 +11,15 @@ import baton.compliance.SecretMasks;
 import baton.compliance.SecretScanner;
 import baton.signals.SensitiveDataDetector;
 import baton.compliance.JdbiAuditLog;
+import baton.agent.CustomerDataRoutes;
+import baton.channels.WebhookRecords;
+import baton.compliance.CustomerPseudonyms;
+import baton.compliance.DataRights;
+import baton.compliance.PersonalData;
+import baton.compliance.RetentionPolicy;
+import baton.compliance.RetentionPurge;
+import baton.conversation.CustomerRecords;
+import java.util.concurrent.ScheduledExecutorService;
 import baton.agent.AgentRole;
 import baton.agent.AgentRoutes;
 import baton.agent.AgentStore;
@@ -44,6 +57,9 @@ import baton.platform.Database;
 import baton.platform.EventBus;
 import baton.platform.FileWatcher;
 import baton.platform.InProcessEventBus;
+import baton.platform.ClusterIdentity;
+import baton.platform.JobLeases;
+import baton.platform.RedisEventBus;
 import baton.platform.OperationsRoutes;
 import baton.platform.SecureTokens;
 import baton.platform.WebServer;
@@ -118,18 +134,33 @@ public final class Main {
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
       var learning = new LearningLoop(learned, brain::learn);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
+      // Data rights: each feature that stores customer data answers for its own tables.
+      var customerRecords = new CustomerRecords();
+      List<PersonalData> personalData = List.of(customerRecords, new WebhookRecords());
+      var rights = new DataRights(database.jdbi(), customerRecords, personalData, audit,
+          CustomerPseudonyms.keptIn(database.jdbi(), clock), clock);
+      var purge = new RetentionPurge(database.jdbi(), personalData, audit, () -> retentionPolicy(brain.spec().retention()), clock);
+      // Jobs that must run once per cluster take a lease in the database (docs/deploy.md).
+      var leases = new JobLeases(database.jdbi(), clock, nodeName());
+      ScheduledExecutorService retention = scheduleRetention(purge, settings.retentionPurgeInterval(),
+          () -> safely(() -> leases.tryHold("retention-purge", settings.retentionPurgeInterval().multipliedBy(3))));
       var sentiment = SentimentScorer.withVaderLexicon();
-      SecretScanner secrets = SecretScanner.standard();
+      // The scanner in force carries the spec's custom patterns; a spec reload replaces it with the brain.
+      java.util.function.Supplier<SecretScanner> secrets = () -> brain.current().secrets();
       // Messages are redacted before the bot reads them, so it learns of a secret from its mask.
       SensitiveDataDetector secretsShared = text -> {
         java.util.Set<SecretKind> kinds = java.util.EnumSet.noneOf(SecretKind.class);
-        secrets.kindsIn(text).stream().filter(SecretKind::isSecret).forEach(kinds::add);
+        secrets.get().kindsIn(text).stream().filter(SecretKind::isSecret).forEach(kinds::add);
         kinds.addAll(SecretMasks.in(text));
         return kinds.stream().map(SecretKind::label).toList();
       };
       var bot = new SupportBot(brain::current, new HumanRequestDetector(), new FrustrationDetector(sentiment),
           secretsShared, clock, new StoredQueueWaits(conversationStore, new WaitEstimator(), teams, clock));
-      EventBus bus = new InProcessEventBus();
+      EventBus bus = settings.redisUrl().<EventBus>map(url -> {
+        String cluster = ClusterIdentity.of(database.jdbi());
+        log.info("live events shared through Redis at {}:{} with the nodes of cluster {}", url.getHost(), url.getPort(), cluster);
+        return RedisEventBus.connect(url, "baton:" + cluster + ":");
+      }).orElseGet(InProcessEventBus::new);
       var tokens = new SecureTokens();
       Optional<EmailHandoffs> mail = settings.mail().map(mailSettings -> new EmailHandoffs(mailSettings, meters));
       if (mail.isEmpty()) {
@@ -149,10 +180,10 @@ public final class Main {
       mail.ifPresent(listeners::add);
       listeners.add(new TicketWebhooks(endpointsByTier, outbox, dispatcher, clock));
       var conversations = new ConversationService(conversationStore, teams, bot,
-          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, () -> secrets);
+          new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, secrets);
       dispatcher.start();
       // A reusable resolution proposes a knowledge entry; the resolve's state event says when (after commit).
-      var reusableAnswers = new ReusableAnswers(conversations, learning, () -> secrets);
+      var reusableAnswers = new ReusableAnswers(conversations, learning, secrets);
       bus.subscribe(ConversationEvents.AGENTS_TOPIC, event -> proposeWhenResolved(event, reusableAnswers));
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
@@ -163,15 +194,21 @@ public final class Main {
       log.debug("startup: agents ready after {} ms", (System.nanoTime() - started) / 1_000_000);
       CannedReplies canned = () -> brain.spec().cannedReplies().stream()
           .map(reply -> new CannedReplies.Reply(reply.id(), reply.title(), reply.text())).toList();
-      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit);
+      var agentRoutes = new AgentRoutes(agents, passwords, tokens, conversations, bus, clock, meters, new LiveBrainAdmin(brain), canned, audit,
+          settings.sessions(), settings.rateLimits(),
+          tierId -> brain.spec().escalation().tiers().stream().filter(tier -> tier.id().equals(tierId)).findFirst().map(tier -> tier.name()));
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
+      var analytics = new Analytics(new JdbiAnalyticsStore(database.jdbi()), clock);
+      new AnalyticsMetrics(analytics, meters);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
-          new CustomerRoutes(conversations, bus, meters),
+          new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
           new KnowledgeSuggestionRoutes(learning, audit),
-          new KnowledgeRoutes(brain::knowledge)));
+          new CustomerDataRoutes(rights, purge),
+          new KnowledgeRoutes(brain::knowledge),
+          new AnalyticsRoutes(analytics, conversations)));
       // Edits to the spec or an article go live without a restart; a broken edit keeps the old brain.
       var watcher = new FileWatcher(brain.watchedFolders(), Duration.ofMillis(300), () -> reloadAudited(brain, audit, settings));
       // Websites are polled; each source's own interval decides whether a tick fetches anything.
@@ -185,16 +222,76 @@ public final class Main {
       }, 30, 30, TimeUnit.SECONDS);
       Optional<EmailReplyPoller> replies = settings.imap().map(imap -> new EmailReplyPoller(imap,
           new EmailReplies(new ConversationReplies(conversations, agents, brain), meters, settings.maxMessageChars()), meters, clock));
-      replies.ifPresent(EmailReplyPoller::start);
+      // One node of a cluster reads the mailbox at a time; the lease outlives two missed polls.
+      Duration mailboxLease = settings.imap().map(imap -> imap.pollInterval().multipliedBy(3)).orElse(Duration.ZERO);
+      replies.ifPresent(poller -> poller.start(() -> safely(() -> leases.tryHold("imap-poll", mailboxLease))));
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(autoAssigner,
+      return new Baton(web, watcher, webPolling, closingAll(() -> stopRetention(retention), autoAssigner,
           replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /** A name for this node in job leases: the host, plus a random part when several nodes share a host. */
+  private static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A lease check that cannot reach the database skips this run rather than killing the job's thread. */
+  private static boolean safely(java.util.function.BooleanSupplier check) {
+    try {
+      return check.getAsBoolean();
+    } catch (RuntimeException e) {
+      log.warn("cannot check the job lease; skipping this run: {}", e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Purges expired data every {@code interval} on a virtual thread (the work is waiting on the database),
+   * the first time one interval after start so a restart loop cannot hammer the database; zero: never.
+   */
+  private static ScheduledExecutorService scheduleRetention(RetentionPurge purge, Duration interval,
+      java.util.function.BooleanSupplier ourTurn) {
+    var executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention-purge").factory());
+    if (!interval.isZero()) {
+      executor.scheduleWithFixedDelay(() -> {
+        try {
+          if (!ourTurn.getAsBoolean()) {
+            return; // another node of the cluster holds the purge
+          }
+          RetentionPurge.Report report = purge.run("system");
+          log.info("retention purge deleted {} rows: {}", report.total(), report.deleted());
+        } catch (RuntimeException e) {
+          log.warn("retention purge failed; it runs again in the next interval", e);
+        }
+      }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return executor;
+  }
+
+  /** Stops the schedule and lets a purge in progress finish, so it does not run on into a closed database. */
+  private static void stopRetention(ScheduledExecutorService retention) throws InterruptedException {
+    retention.shutdownNow();
+    if (!retention.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("a retention purge is still running at shutdown; its transaction will roll back");
+    }
+  }
+
+  /** The spec's retention periods as the compliance feature takes them. */
+  static RetentionPolicy retentionPolicy(BotSpec.Retention retention) {
+    return new RetentionPolicy(retention.transcripts(), retention.packets(), retention.decisions(), retention.webhookDeliveries(),
+        retention.audit());
   }
 
   /** Reloads the brain; a spec or knowledge change that went live is an audited admin change, with the spec's hash. */

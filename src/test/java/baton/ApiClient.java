@@ -79,6 +79,16 @@ public final class ApiClient {
     return send(request, "X-CSRF-Token", csrfToken == null ? "" : csrfToken);
   }
 
+  /** A DELETE to the agent API with the CSRF token from the last login. */
+  public Response agentDelete(String path) {
+    return send(HttpRequest.newBuilder(server.uri(path)).DELETE(), "X-CSRF-Token", csrfToken == null ? "" : csrfToken);
+  }
+
+  /** A DELETE without the CSRF token, as another site would send it with the agent's cookie. */
+  public Response deleteWithoutCsrf(String path) {
+    return send(HttpRequest.newBuilder(server.uri(path)).DELETE());
+  }
+
   public Response login(String email, String password) {
     Response response = post("/api/agent/login", Json.write(Map.of("email", email, "password", password)));
     if (response.status() == 200) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,8 +51,9 @@ class BrowserHandoffTest {
 
   @Test
   void customerInTheWidget_handsOff_agentInTheConsoleClaimsRepliesAndResolves() {
-    var customerWait = new WebDriverWait(customer, Duration.ofSeconds(15));
-    var agentWait = new WebDriverWait(agent, Duration.ofSeconds(15));
+    // The widget re-renders messages as they arrive: an element read mid-render is simply read again.
+    var customerWait = new WebDriverWait(customer, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
+    var agentWait = new WebDriverWait(agent, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
 
     customer.get(server.baseUrl() + "/");
     customer.findElement(By.cssSelector("[data-baton='launcher']")).click();
@@ -111,6 +113,7 @@ class BrowserHandoffTest {
         .stream().anyMatch(m -> m.getText().contains("Thanks Alice!")));
 
     agent.findElement(By.cssSelector("[data-test='resolve']")).click();
+    agentWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='resolve-confirm']"))).click();
     customerWait.until(driver -> messages(customer, "system").stream().anyMatch(m -> text(m).contains("resolved")));
     Browsers.screenshot(customer, "widget-resolved");
     Browsers.screenshot(agent, "console-resolved");

@@ -70,6 +70,25 @@ class CliTest {
   }
 
   @Test
+  void securitySettings_comeFromFlagsAndEnvironment_withSafeDefaults() {
+    Cli.ServerOptions defaults = parse(Map.of(), Optional.empty(), "serve", "--spec", "bot.yaml");
+    ServerSettings standard = defaults.toSettings(Path.of("bot.yaml"));
+    assertThat(standard.rateLimits()).isEqualTo(baton.platform.RateLimits.defaults());
+    assertThat(standard.sessions()).isEqualTo(baton.agent.SessionLifetime.defaults());
+
+    Cli.ServerOptions options = parse(Map.of("BATON_RATE_LIMIT_CONVERSATION", "5/min", "BATON_TRUST_FORWARDED_FOR", "true"),
+        Optional.empty(), "serve", "--spec", "bot.yaml", "--rate-limit-failed-logins", "off", "--session-idle-minutes", "15",
+        "--session-hours", "8", "--admin-password", "not-in-logs-please");
+    ServerSettings settings = options.toSettings(Path.of("bot.yaml"));
+
+    assertThat(settings.rateLimits().perConversation()).isEqualTo(baton.platform.RateLimit.parse("5/min"));
+    assertThat(settings.rateLimits().failedLogins().isOff()).isTrue();
+    assertThat(settings.rateLimits().trustForwardedFor()).isTrue();
+    assertThat(settings.sessions()).isEqualTo(new baton.agent.SessionLifetime(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8)));
+    assertThat(settings.toString()).doesNotContain("not-in-logs-please");
+  }
+
+  @Test
   void configFile_isFoundFromTheFlagInEitherForm() {
     assertThat(Cli.configFile(new String[] {"serve", "--config", "a.properties"})).contains(Path.of("a.properties"));
     assertThat(Cli.configFile(new String[] {"serve", "--config=b.properties"})).contains(Path.of("b.properties"));
@@ -163,5 +182,45 @@ class CliTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("SEQ:HASH");
+  }
+
+  @Test
+  void customerExportThenErase_byEmail_writesTheirWords_thenLeavesNothingToExport_andTheAuditLogVerifies() {
+    onTheDatabase(database -> {
+      var store = new baton.conversation.JdbiConversationStore(database.jdbi(), Clock.systemUTC(),
+          new JdbiAuditLog(database.jdbi(), Clock.systemUTC()));
+      var conversation = store.start("web", new baton.conversation.CustomerProfile(Optional.of("Ada"), Optional.of("ada@example.com"),
+          Optional.empty()), "token");
+      store.append(conversation.id(), baton.conversation.NewMessage.fromCustomer("my zebra lamp broke", Optional.empty()));
+    });
+
+    Run export = run("customer", "export", "ada@example.com", "--data-dir", dir.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("my zebra lamp broke").contains("baton-customer-export-v1");
+
+    assertThat(run("customer", "erase", "ada@example.com", "--data-dir", dir.toString()).exitCode()).as("needs --yes").isEqualTo(2);
+    Run erase = run("customer", "erase", "ada@example.com", "--yes", "--data-dir", dir.toString());
+    assertThat(erase.exitCode()).as(erase.err()).isZero();
+    assertThat(erase.out()).contains("erased 1 customer record(s)");
+
+    assertThat(run("customer", "export", "ada@example.com", "--data-dir", dir.toString()).exitCode()).isEqualTo(1);
+    assertThat(run("audit", "verify", "--data-dir", dir.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void retentionPurge_withTheDemoSpec_purgesAndRecordsTheRun_andWithABadPeriod_exitsTwoAtItsLine() throws IOException {
+    Path spec = Demo.installFiles(dir.resolve("demo"));
+    Run purge = run("retention", "purge", "--spec", spec.toString(), "--data-dir", dir.toString());
+    assertThat(purge.exitCode()).as(purge.err()).isZero();
+    assertThat(purge.out()).startsWith("purged 0 rows");
+    assertThat(run("audit", "verify", "--data-dir", dir.toString()).out()).contains("intact: 1 entries");
+
+    String text = Files.readString(spec);
+    Files.writeString(spec, text.replace("transcripts: 365d", "transcripts: a year"));
+    long line = text.substring(0, text.indexOf("transcripts: 365d")).lines().count(); // the last, partial line is its own
+    Run bad = run("retention", "purge", "--spec", spec.toString(), "--data-dir", dir.toString());
+
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).startsWith(spec + ":" + line + ":").contains("retention.transcripts must be a number of days or hours");
   }
 }

@@ -1,6 +1,8 @@
 package baton;
 
+import baton.agent.SessionLifetime;
 import baton.platform.DatabaseSettings;
+import baton.platform.RateLimits;
 import baton.platform.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,14 @@ public final class TestServer implements AutoCloseable {
     return demoIn(dataDir, 0);
   }
 
+  /** As {@link #demoIn(Path)}, with changed settings (e.g. no rate limits). */
+  public static TestServer demoIn(Path dataDir, java.util.function.UnaryOperator<ServerSettings> change) {
+    Path spec = Demo.installFiles(dataDir.resolve("demo"));
+    var settings = new ServerSettings("127.0.0.1", 0, dataDir, DatabaseSettings.embedded(dataDir), spec, 4000, Optional.empty(),
+        Optional.empty());
+    return new TestServer(dataDir, false, Main.start(change.apply(settings), true));
+  }
+
   /** As {@link #demoIn(Path)}, on a fixed port, so clients can reconnect to a restarted server. */
   public static TestServer demoIn(Path dataDir, int port) {
     return new TestServer(dataDir, false, startIn(dataDir, DatabaseSettings.embedded(dataDir), 4000, port));
@@ -47,6 +57,18 @@ public final class TestServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("baton-test-");
       return new TestServer(dir, true, startIn(dir, database, 4000, 0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One node of a cluster: the demo on a shared database, with live events through Redis. */
+  public static TestServer clusterNode(DatabaseSettings database, URI redis) {
+    try {
+      Path dir = Files.createTempDirectory("baton-node-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, database, spec, 4000, Optional.empty(), Optional.empty()).withRedis(redis);
+      return new TestServer(dir, true, Main.start(settings, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -72,6 +94,45 @@ public final class TestServer implements AutoCloseable {
       Path spec = Demo.installFiles(dir.resolve("demo"));
       var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty());
       return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The demo on a clock the test moves, purging expired data every {@code interval}. */
+  public static TestServer demoWithRetentionPurgeEvery(java.time.Duration interval, java.time.Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty(),
+          Optional.empty(), java.util.List.of(), Optional.empty(), Optional.empty(), interval, RateLimits.defaults(),
+          SessionLifetime.defaults());
+      return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The demo on a clock the test moves, sending email handoffs to this SMTP server. */
+  public static TestServer demoWithClockAndMail(java.time.Clock clock, baton.channels.MailSettings mail) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(),
+          Optional.empty(), Optional.of(mail));
+      return new TestServer(dir, true, Main.start(settings, true, clock));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The demo with changed settings (e.g. tight rate limits) on a clock the test moves. */
+  public static TestServer demoWith(java.util.function.UnaryOperator<ServerSettings> change, java.time.Clock clock) {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-");
+      Path spec = Demo.installFiles(dir.resolve("demo"));
+      var settings = new ServerSettings("127.0.0.1", 0, dir, DatabaseSettings.embedded(dir), spec, 4000, Optional.empty(), Optional.empty());
+      return new TestServer(dir, true, Main.start(change.apply(settings), true, clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

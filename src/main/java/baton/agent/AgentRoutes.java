@@ -13,6 +13,9 @@ import baton.conversation.QueueEntry;
 import baton.compliance.AuditEvent;
 import baton.compliance.AuditLog;
 import baton.platform.ApiException;
+import baton.platform.ClientAddress;
+import baton.platform.RateLimiter;
+import baton.platform.RateLimits;
 import baton.platform.EventBus;
 import baton.platform.HttpRoutes;
 import baton.platform.Json;
@@ -53,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class AgentRoutes implements HttpRoutes {
   private static final Logger log = LoggerFactory.getLogger(AgentRoutes.class);
   public static final String SESSION_COOKIE = "baton_session";
-  private static final Duration SESSION_LENGTH = Duration.ofHours(12);
   private static final String SESSION_ATTRIBUTE = "baton.agentSession";
 
   private final AgentStore agents;
@@ -70,13 +72,27 @@ public final class AgentRoutes implements HttpRoutes {
   private final CannedReplies canned;
 
   private final AuditLog audit;
+  private final SessionLifetime sessionLifetime;
+  private final RateLimits limits;
+  /** Failed logins per address and email: password guessing slows to the refill rate. */
+  private final RateLimiter failedLogins;
+  /** Every login per address: each costs a bcrypt check, so this bounds the CPU one address can burn. */
+  private final RateLimiter loginsPerAddress;
+  private final TierNames tierNames;
 
   /**
    * @param audit where views of a context packet are recorded (who looked at whose details)
+   * @param tierNames names the queue's tiers for the console
    */
   public AgentRoutes(AgentStore agents, Passwords passwords, SecureTokens tokens, ConversationService conversations,
-      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned, AuditLog audit) {
+      EventBus bus, Clock clock, MeterRegistry meters, KnowledgeAdmin knowledge, CannedReplies canned, AuditLog audit,
+      SessionLifetime sessionLifetime, RateLimits limits, TierNames tierNames) {
+    this.sessionLifetime = sessionLifetime;
+    this.limits = limits;
+    this.failedLogins = new RateLimiter(limits.failedLogins(), limits.maxKeys(), clock);
+    this.loginsPerAddress = new RateLimiter(limits.loginsPerAddress(), limits.maxKeys(), clock);
     this.audit = audit;
+    this.tierNames = tierNames;
     this.canned = canned;
     this.knowledge = knowledge;
     this.agents = agents;
@@ -120,7 +136,8 @@ public final class AgentRoutes implements HttpRoutes {
     });
   }
 
-  static void requireRole(Context ctx, AgentRole... allowed) {
+  /** For other features' routes under {@code /api/agent/}: the session filter has run, this checks the role. */
+  public static void requireRole(Context ctx, AgentRole... allowed) {
     AgentRole role = session(ctx).agent().role();
     if (!List.of(allowed).contains(role)) {
       throw new ApiException(403, "forbidden", "This needs the role " + List.of(allowed).stream().map(AgentRole::wireName).toList()
@@ -135,9 +152,10 @@ public final class AgentRoutes implements HttpRoutes {
     String cookie = ctx.cookie(SESSION_COOKIE);
     AgentSession session = cookie == null
         ? null
-        : agents.findSession(SecureTokens.hash(cookie), clock.instant()).orElse(null);
+        : agents.useSession(SecureTokens.hash(cookie), clock.instant(), sessionLifetime.idle()).orElse(null);
     if (session == null) {
-      throw ApiException.unauthorized("Log in to the agent console first.");
+      throw ApiException.unauthorized(cookie == null ? "Log in to the agent console first."
+          : "Your session has ended or expired; log in again.");
     }
     if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && !sameSecret(ctx.header("X-CSRF-Token"), session.csrfToken())) {
       throw new ApiException(403, "csrf", "Missing or wrong X-CSRF-Token header; reload the console.");
@@ -157,9 +175,18 @@ public final class AgentRoutes implements HttpRoutes {
     JsonNode body = Json.readObject(ctx.body());
     String email = body.path("email").asText("");
     String password = body.path("password").asText("");
-    if (email.isBlank() || password.isEmpty() || password.length() > 200) {
+    if (email.isBlank() || password.isEmpty() || password.length() > 200 || email.length() > 320) {
       throw ApiException.badRequest("Send 'email' and 'password'.");
     }
+    String address = ClientAddress.of(ctx, limits.trustForwardedFor());
+    loginsPerAddress.acquire(address).ifPresent(wait -> {
+      throw ApiException.rateLimited("Too many login attempts from your address; try again in " + seconds(wait) + " s.", wait);
+    });
+    String guessKey = address + " " + email.strip().toLowerCase(java.util.Locale.ROOT);
+    failedLogins.blocked(guessKey).ifPresent(wait -> {
+      log.warn("agent login refused: too many failed attempts for one email from one address");
+      throw ApiException.rateLimited("Too many failed logins; try again in " + seconds(wait) + " s.", wait);
+    });
     Optional<Agent> agent = agents.findByEmail(email);
     boolean verified = agent.isPresent()
         && agents.passwordHash(agent.get().id()).map(hash -> passwords.matches(password, hash)).orElse(false);
@@ -167,18 +194,24 @@ public final class AgentRoutes implements HttpRoutes {
       passwords.spendDecoyTime(password);
     }
     if (!verified) {
+      failedLogins.acquire(guessKey);
       log.info("agent login refused");
       throw ApiException.unauthorized("Wrong email or password.");
     }
     String token = tokens.newToken();
     String csrf = tokens.newToken();
-    Instant expires = clock.instant().plus(SESSION_LENGTH);
+    Instant now = clock.instant();
+    Instant expires = now.plus(sessionLifetime.absolute());
     agents.createSession(SecureTokens.hash(token), agent.get().id(), csrf, expires);
     boolean secure = "https".equalsIgnoreCase(ctx.scheme())
         || "https".equalsIgnoreCase(Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(""));
-    ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", (int) SESSION_LENGTH.toSeconds(), secure, true, null, SameSite.STRICT));
+    ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", (int) sessionLifetime.absolute().toSeconds(), secure, true, null, SameSite.STRICT));
     log.info("agent {} logged in", agent.get().id());
-    ctx.json(me(new AgentSession(agent.get(), csrf, expires)));
+    ctx.json(me(new AgentSession(agent.get(), csrf, expires, now)));
+  }
+
+  private static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private void logout(Context ctx) {
@@ -215,7 +248,7 @@ public final class AgentRoutes implements HttpRoutes {
     ctx.json(body);
   }
 
-  private Map<String, Object> queueJson(QueueEntry entry, Instant now) {
+  private LinkedHashMap<String, Object> queueJson(QueueEntry entry, Instant now) {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", entry.id().toString());
     json.put("state", entry.state());
@@ -227,6 +260,7 @@ public final class AgentRoutes implements HttpRoutes {
     json.put("lastMessage", entry.lastMessage().map(text -> text.length() > 140 ? text.substring(0, 140) + "…" : text).orElse(null));
     json.put("priority", entry.priority());
     json.put("tier", entry.tierId().orElse(null));
+    json.put("tierName", entry.tierId().flatMap(tierNames::nameOf).orElse(null));
     json.put("skill", entry.requiredSkill().orElse(null));
     json.put("frustration", entry.frustration().orElse(null));
     json.put("assignedAgent", entry.assignedAgent().orElse(null));
@@ -400,7 +434,7 @@ public final class AgentRoutes implements HttpRoutes {
     String cookie = ctx.cookie(SESSION_COOKIE);
     Optional<AgentSession> session = cookie == null
         ? Optional.empty()
-        : agents.findSession(SecureTokens.hash(cookie), clock.instant());
+        : agents.useSession(SecureTokens.hash(cookie), clock.instant(), sessionLifetime.idle());
     if (session.isEmpty()) {
       ctx.closeSession(4401, "log in first");
       return;
@@ -409,7 +443,17 @@ public final class AgentRoutes implements HttpRoutes {
     String agentId = agent.id().toString();
     ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
     var socket = new LiveSocket(ctx);
+    var check = new SessionCheck(SecureTokens.hash(cookie), session.get().expiresAt());
     sockets.put(ctx.sessionId(), new Listener(socket, bus.subscribe(ConversationEvents.AGENTS_TOPIC, json -> {
+      if (EventBus.RESYNC.equals(json)) {
+        socket.send(json);
+        return;
+      }
+      // An open socket outlives the request that opened it: an ended session must stop receiving too.
+      if (!check.stillValid()) {
+        ctx.closeSession(4401, "session ended; log in again");
+        return;
+      }
       JsonNode event = Json.readTree(json);
       String type = event.path("type").asText();
       boolean forMe = agentId.equals(event.path("agentId").asText(null));
@@ -422,6 +466,37 @@ public final class AgentRoutes implements HttpRoutes {
     // An open console means the agent is there: online, and auto-assignment may start.
     setPresence(agent, Presence.ONLINE);
     socket.send("{\"type\":\"hello\"}");
+  }
+
+  /**
+   * Whether a live socket's session is still good: its absolute end is known; logout, a password change
+   * and idleness are looked up in the store at most once a minute. Thread-safe.
+   */
+  private final class SessionCheck {
+    private final String tokenHash;
+    private final Instant expiresAt;
+    private volatile Instant checkedAt;
+    private volatile boolean valid = true;
+
+    SessionCheck(String tokenHash, Instant expiresAt) {
+      this.tokenHash = tokenHash;
+      this.expiresAt = expiresAt;
+      this.checkedAt = clock.instant();
+    }
+
+    boolean stillValid() {
+      Instant now = clock.instant();
+      if (!valid || !now.isBefore(expiresAt)) {
+        return valid = false;
+      }
+      if (now.isAfter(checkedAt.plus(Duration.ofMinutes(1)))) {
+        checkedAt = now;
+        valid = agents.findSession(tokenHash, now)
+            .filter(found -> found.lastUsedAt().isAfter(now.minus(sessionLifetime.idle())))
+            .isPresent();
+      }
+      return valid;
+    }
   }
 
   private void disconnect(WsContext ctx) {
@@ -462,6 +537,7 @@ public final class AgentRoutes implements HttpRoutes {
       view.put("id", team.id());
       view.put("name", team.name());
       view.put("assignment", team.assignment().wireName());
+      view.put("typicalReplyMinutes", team.typicalReplyMinutes());
       view.put("queued", queued.size());
       view.put("longestWaitSeconds", queued.stream().map(entry -> java.time.Duration.between(entry.queuedAt(), now).toSeconds())
           .max(Long::compare).orElse(0L));
@@ -481,7 +557,17 @@ public final class AgentRoutes implements HttpRoutes {
       view.put("lastSeen", agent.lastSeen().map(Object::toString).orElse(null));
       return view;
     }).toList();
-    ctx.json(Map.of("teams", teamViews, "agents", agentViews));
+    // Every open conversation, waiting or held, so a supervisor can see who holds what and move it.
+    var open = new java.util.ArrayList<Map<String, Object>>();
+    conversations.queued(conversations.teams().stream().map(team -> team.id()).toList()).forEach(entry -> open.add(queueJson(entry, now)));
+    for (AgentStatus agent : statuses) {
+      conversations.assignedTo(new baton.conversation.AgentRef(agent.id(), agent.name())).forEach(entry -> {
+        var json = queueJson(entry, now);
+        json.put("agentId", agent.id().toString());
+        open.add(json);
+      });
+    }
+    ctx.json(Map.of("teams", teamViews, "agents", agentViews, "conversations", open));
   }
 
   private void presence(Context ctx) {

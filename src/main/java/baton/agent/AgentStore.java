@@ -23,6 +23,13 @@ public interface AgentStore {
   /** The session if it exists and has not expired at {@code now}. */
   Optional<AgentSession> findSession(String tokenHash, Instant now);
 
+  /**
+   * The session if it has neither expired nor been idle for {@code idle} at {@code now}; it then
+   * counts as used at {@code now}. (The last use is written at most once a minute, so idleness is
+   * measured to within a minute.)
+   */
+  Optional<AgentSession> useSession(String tokenHash, Instant now, java.time.Duration idle);
+
   void deleteSession(String tokenHash);
 
   /** Sets presence and notes the agent as seen now. */

@@ -57,7 +57,9 @@ public final class AutoAssigner implements AutoCloseable {
   private void onEvent(String json) {
     JsonNode event = Json.readTree(json);
     String teamId = event.path("teamId").asText("");
-    if (event.path("type").asText().equals("presence")) {
+    String type = event.path("type").asText();
+    // After a bus gap, events from other nodes may be lost: look at every team again.
+    if (type.equals("presence") || type.equals("resync")) {
       worker.execute(this::assignAll);
     } else if (!teamId.isEmpty()) {
       worker.execute(() -> assign(teamId));

@@ -80,8 +80,9 @@ public final class JdbiAgentStore implements AgentStore {
     Instant now = clock.instant();
     jdbi.useTransaction(handle -> {
       handle.createUpdate("delete from agent_sessions where expires_at < :now").bind("now", now).execute();
-      handle.createUpdate("insert into agent_sessions (token_hash, agent_id, csrf_token, created_at, expires_at)"
-              + " values (:hash, :agent, :csrf, :now, :expires)")
+      // Idle sessions are refused when used; they are deleted at their absolute expiry like the rest.
+      handle.createUpdate("insert into agent_sessions (token_hash, agent_id, csrf_token, created_at, expires_at, last_used_at)"
+              + " values (:hash, :agent, :csrf, :now, :expires, :now)")
           .bind("hash", tokenHash).bind("agent", agentId).bind("csrf", csrfToken).bind("now", now)
           .bind("expires", expiresAt).execute();
     });
@@ -89,14 +90,34 @@ public final class JdbiAgentStore implements AgentStore {
 
   @Override
   public Optional<AgentSession> findSession(String tokenHash, Instant now) {
-    return jdbi.withHandle(handle -> handle.createQuery(
-            "select s.csrf_token, s.expires_at, a.id, a.email, a.name, a.role from agent_sessions s"
+    return jdbi.withHandle(handle -> findSession(handle, tokenHash, now, Instant.MIN));
+  }
+
+  @Override
+  public Optional<AgentSession> useSession(String tokenHash, Instant now, java.time.Duration idle) {
+    return jdbi.withHandle(handle -> {
+      Optional<AgentSession> session = findSession(handle, tokenHash, now, now.minus(idle));
+      if (session.isPresent() && session.get().lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
+        handle.createUpdate("update agent_sessions set last_used_at = :now where token_hash = :hash and last_used_at < :now")
+            .bind("hash", tokenHash).bind("now", now).execute();
+      }
+      return session;
+    });
+  }
+
+  /** Writing the last use on every request would turn each console poll into a database write. */
+  private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
+
+  private static Optional<AgentSession> findSession(Handle handle, String tokenHash, Instant now, Instant usedAfter) {
+    return handle.createQuery(
+            "select s.csrf_token, s.expires_at, s.last_used_at, a.id, a.email, a.name, a.role from agent_sessions s"
                 + " join agents a on a.id = s.agent_id where s.token_hash = :hash and s.expires_at > :now")
         .bind("hash", tokenHash)
         .bind("now", now)
         .map((rs, ctx) -> new AgentSession(agent(handle, rs), rs.getString("csrf_token"),
-            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-        .findOne());
+            rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("last_used_at", OffsetDateTime.class).toInstant()))
+        .findOne()
+        .filter(session -> session.lastUsedAt().isAfter(usedAfter));
   }
 
   @Override

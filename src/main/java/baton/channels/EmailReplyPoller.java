@@ -110,18 +110,28 @@ public final class EmailReplyPoller implements AutoCloseable {
   }
 
   /** Starts polling every {@link ImapSettings#pollInterval()}, the first poll at once. */
-  public synchronized void start() {
+  public void start() {
+    start(() -> true);
+  }
+
+  /**
+   * As {@link #start()}, polling only when {@code mayPoll} says so at each interval: in a cluster,
+   * one node reads the mailbox at a time, so two nodes never import the same reply at once.
+   */
+  public synchronized void start(java.util.function.BooleanSupplier mayPoll) {
     if (thread != null) {
       throw new IllegalStateException("already started");
     }
-    thread = Thread.ofVirtual().name("imap-poll").start(this::pollUntilClosed);
+    thread = Thread.ofVirtual().name("imap-poll").start(() -> pollUntilClosed(mayPoll));
     log.info("reading email replies from {}", settings);
   }
 
-  private void pollUntilClosed() {
+  private void pollUntilClosed(java.util.function.BooleanSupplier mayPoll) {
     try {
       do {
-        pollOnce();
+        if (mayPoll.getAsBoolean()) {
+          pollOnce();
+        }
       } while (!closed.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

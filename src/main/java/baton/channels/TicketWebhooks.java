@@ -80,7 +80,7 @@ public final class TicketWebhooks implements HandoffListener {
     try {
       String key = idempotencyKey(conversation, handOff, endpoint);
       String payload = Json.write(envelope(key, conversation, handOff));
-      if (outbox.enqueue(new WebhookDelivery.New(key, endpoint.name(), endpoint.url().toString(), EVENT, payload))) {
+      if (outbox.enqueue(new WebhookDelivery.New(key, endpoint.name(), endpoint.safeUrl(), EVENT, payload))) {
         dispatcher.wake();
       }
     } catch (RuntimeException e) {

@@ -169,7 +169,7 @@ public final class WebhookDispatcher implements AutoCloseable {
       outcome = failed(endpoint, delivery.attempts(), Optional.empty(), "could not send: " + e, Optional.empty());
       log.error("webhook {} to {} could not be sent", delivery.idempotencyKey(), endpoint.name(), e);
     }
-    boolean recorded = outbox.record(claim, endpoint.url().toString(), outcome);
+    boolean recorded = outbox.record(claim, endpoint.safeUrl(), outcome);
     if (!recorded) {
       log.warn("webhook {} to {}: the claim ran out before the outcome ({}) was recorded; it may be sent again",
           delivery.idempotencyKey(), endpoint.name(), outcome);
@@ -206,7 +206,7 @@ public final class WebhookDispatcher implements AutoCloseable {
       return failed(endpoint, delivery.attempts(), Optional.empty(), "no response within " + endpoint.timeout().toMillis() + " ms",
           Optional.empty());
     } catch (ConnectException e) {
-      return failed(endpoint, delivery.attempts(), Optional.empty(), "cannot connect to " + endpoint.url().getAuthority(), Optional.empty());
+      return failed(endpoint, delivery.attempts(), Optional.empty(), "cannot connect to " + endpoint.url().getHost(), Optional.empty());
     } catch (IOException e) {
       return failed(endpoint, delivery.attempts(), Optional.empty(), "I/O error: " + e, Optional.empty());
     } catch (InterruptedException e) {

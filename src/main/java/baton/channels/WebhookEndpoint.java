@@ -43,9 +43,20 @@ public record WebhookEndpoint(String name, URI url, String secret, Duration time
     return new WebhookEndpoint(name, url, secret, DEFAULT_TIMEOUT, DEFAULT_MAX_ATTEMPTS);
   }
 
+  /**
+   * The url as stored with deliveries and written to logs: without user info and query, since some
+   * helpdesks take their API key there ({@code https://key:x@…} or {@code ?token=…}). Sending uses
+   * {@link #url()} from the configuration, so nothing in the database can authenticate to the helpdesk.
+   */
+  public String safeUrl() {
+    String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    return url.getScheme() + "://" + url.getHost() + port + path + (url.getRawQuery() == null ? "" : "?…");
+  }
+
   /** Never prints the secret: endpoints end up in logs. */
   @Override
   public String toString() {
-    return "WebhookEndpoint[" + name + " " + url + ", timeout " + timeout + ", " + maxAttempts + " attempts]";
+    return "WebhookEndpoint[" + name + " " + safeUrl() + ", timeout " + timeout + ", " + maxAttempts + " attempts]";
   }
 }

@@ -2,6 +2,7 @@ package baton.compliance;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -9,7 +10,9 @@ import org.jdbi.v3.core.Handle;
  * The append-only audit log: a record of who did what to which conversation that can be shown to be
  * complete and unedited. Entries are numbered 1, 2, 3 … without gaps and each carries the SHA-256 of
  * its fields and of the entry before, so changing, removing or reordering any stored row is found by
- * {@link #verify()} at that row. There is deliberately no way to update or delete an entry.
+ * {@link #verify()} at that row. There is deliberately no way to update an entry, and only one way to
+ * delete any: {@link #purgeBefore(Handle, Instant)}, which removes the oldest entries under the
+ * retention policy and leaves a checkpoint that verification starts from (docs/audit-log.md).
  *
  * <p>What the chain does not do: someone who can write to the database can recompute every hash from
  * the first changed row on, and the rewritten chain verifies. Against that, write down the head
@@ -19,6 +22,11 @@ import org.jdbi.v3.core.Handle;
  * <p>Customers appear only as pseudonyms ({@link CustomerPseudonyms}); see {@link AuditEvent}.
  */
 public interface AuditLog {
+  /** The action of the entry that records a retention purge; see {@link #purgeBefore(Handle, Instant)}. */
+  String PURGE_ACTION = "retention_purge";
+  /** The key, in a {@link #PURGE_ACTION} entry's details, of the checkpoint the purge left, as {@code SEQ:HASH}. */
+  String CHECKPOINT_DETAIL = "auditCheckpoint";
+
   /** Appends in a transaction of its own and returns the stored entry. */
   AuditEntry append(AuditEvent event);
 
@@ -45,6 +53,27 @@ public interface AuditLog {
 
   /** As {@link #verify()}, and the chain must still pass through {@code expectedHead} written down earlier. */
   Verification verify(ChainHead expectedHead);
+
+  /**
+   * Where the chain starts: the seq and hash of the last entry removed by a purge ({@link ChainHead#empty()}
+   * when none ever was). Verification takes this entry's place as the link before the first stored one.
+   */
+  ChainHead checkpoint();
+
+  /**
+   * Deletes every entry written before {@code before} (a prefix of the chain, since time never runs
+   * backwards along it) and makes the last one deleted the {@link #checkpoint()}. In the same transaction
+   * the caller must then append a {@link #PURGE_ACTION} entry whose details name the new checkpoint under
+   * {@link #CHECKPOINT_DETAIL}: verification fails on a checkpoint no such entry names, which is what
+   * tells a purge apart from rows deleted behind the chain's back. Locks the chain head like an append.
+   *
+   * @return how many entries were deleted and the checkpoint now in force
+   * @throws IllegalStateException when {@code handle} is not in a transaction
+   */
+  Purged purgeBefore(Handle handle, Instant before);
+
+  /** What {@link #purgeBefore(Handle, Instant)} did. */
+  record Purged(long entries, ChainHead checkpoint) {}
 
   /** Every entry as JSON Lines, one object per entry in seq order (fields in docs/audit-log.md). */
   void exportJsonl(Writer out) throws IOException;

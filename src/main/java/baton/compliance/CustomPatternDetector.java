@@ -10,17 +10,20 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 final class CustomPatternDetector implements Detector {
-  private record Compiled(Pattern pattern, String mask) {}
+  private record Compiled(Pattern pattern, String mask, List<String> keywords) {}
 
   private final List<Compiled> patterns;
 
   CustomPatternDetector(List<CustomPattern> custom) {
-    this.patterns = custom.stream().map(pattern -> new Compiled(pattern.compiled(), pattern.mask())).toList();
+    this.patterns = custom.stream().map(pattern -> new Compiled(pattern.compiled(), pattern.mask(), pattern.keywords())).toList();
   }
 
   @Override
   public void findIn(ScannedText text, List<Finding> into) {
     for (Compiled compiled : patterns) {
+      if (!compiled.keywords().isEmpty() && !text.mentionsAny(compiled.keywords())) {
+        continue;
+      }
       Matcher matcher = compiled.pattern().matcher(text.text);
       while (matcher.find()) {
         if (matcher.end() > matcher.start()) {

@@ -5,11 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The stable pseudonym under which a customer appears in the audit log: HMAC-SHA256 of the customer id
@@ -23,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CustomerPseudonyms {
   private static final int MIN_SECRET_BYTES = 32;
+  private static final String SECRET_NAME = "customer_pseudonyms";
   private final SecretKeySpec key;
 
   private CustomerPseudonyms(byte[] secret) {
@@ -36,6 +42,37 @@ public final class CustomerPseudonyms {
       throw new IllegalArgumentException("the pseudonym secret must be at least " + MIN_SECRET_BYTES + " bytes");
     }
     return new CustomerPseudonyms(Arrays.copyOf(secret, secret.length));
+  }
+
+  /**
+   * Pseudonyms keyed with the secret kept in the database ({@code server_secrets}), made from 32 random
+   * bytes the first time any node or command asks. Keeping it with the data means every node and
+   * {@code baton customer erase} agree without configuration; it links nothing once the customer rows
+   * are gone, because the customer ids it was applied to are gone with them.
+   */
+  public static CustomerPseudonyms keptIn(Jdbi jdbi, Clock clock) {
+    requireNonNull(jdbi, "jdbi");
+    Optional<String> stored = storedSecret(jdbi);
+    if (stored.isEmpty()) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      try {
+        jdbi.useHandle(handle -> handle.createUpdate("insert into server_secrets (name, secret, created_at) values (:name, :secret, :now)")
+            .bind("name", SECRET_NAME)
+            .bind("secret", HexFormat.of().formatHex(random))
+            .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .execute());
+      } catch (RuntimeException e) {
+        // Another node made it first (the primary key refused ours): use theirs.
+      }
+      stored = storedSecret(jdbi);
+    }
+    return withSecret(HexFormat.of().parseHex(stored.orElseThrow(() -> new IllegalStateException("cannot store the pseudonym secret"))));
+  }
+
+  private static Optional<String> storedSecret(Jdbi jdbi) {
+    return jdbi.withHandle(handle -> handle.createQuery("select secret from server_secrets where name = :name")
+        .bind("name", SECRET_NAME).mapTo(String.class).findOne());
   }
 
   /** As {@link #withSecret(byte[])} with the UTF-8 bytes of a configured secret. */

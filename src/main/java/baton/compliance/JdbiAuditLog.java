@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -117,23 +118,38 @@ public final class JdbiAuditLog implements AuditLog {
 
   @Override
   public Verification verify() {
-    return walk(List.of(new ChainWalk.Anchor("the head recorded in audit_chain_head", head())));
+    return verifyThrough(Optional.empty());
   }
 
   @Override
   public Verification verify(ChainHead expectedHead) {
     requireNonNull(expectedHead, "expectedHead");
-    return walk(List.of(new ChainWalk.Anchor("the head recorded in audit_chain_head", head()),
-        new ChainWalk.Anchor("the expected head " + expectedHead, expectedHead)));
+    return verifyThrough(Optional.of(expectedHead));
+  }
+
+  /**
+   * A purge committed during the walk deletes rows the walk expected to start from; then the walk is
+   * repeated once from the new checkpoint rather than reporting them missing.
+   */
+  private Verification verifyThrough(Optional<ChainHead> expectedHead) {
+    Checkpoint before = recordedCheckpoint();
+    Verification verification = walk(before, expectedHead);
+    if (!verification.intact() && !recordedCheckpoint().equals(before)) {
+      verification = walk(recordedCheckpoint(), expectedHead);
+    }
+    return verification;
   }
 
   /**
    * Reads the recorded head before walking, so appends committed during the walk only add entries
    * after it and cannot make an intact chain look cut short.
    */
-  private Verification walk(List<ChainWalk.Anchor> anchors) {
-    var walk = new ChainWalk(anchors);
-    long after = 0;
+  private Verification walk(Checkpoint checkpoint, Optional<ChainHead> expectedHead) {
+    List<ChainWalk.Anchor> anchors = new ArrayList<>();
+    anchors.add(new ChainWalk.Anchor("the head recorded in audit_chain_head", head()));
+    expectedHead.ifPresent(expected -> anchors.add(new ChainWalk.Anchor("the expected head " + expected, expected)));
+    var walk = new ChainWalk(anchors, checkpoint.head(), checkpoint.at());
+    long after = checkpoint.head().seq();
     while (!walk.broken()) {
       List<AuditEntry> page = range(after, Long.MAX_VALUE, PAGE);
       for (AuditEntry entry : page) {
@@ -147,6 +163,48 @@ public final class JdbiAuditLog implements AuditLog {
       after = page.get(page.size() - 1).seq();
     }
     return walk.finish(head());
+  }
+
+  @Override
+  public ChainHead checkpoint() {
+    return recordedCheckpoint().head();
+  }
+
+  private Checkpoint recordedCheckpoint() {
+    return jdbi.withHandle(handle -> handle.createQuery("select purged_seq, purged_hash, purged_at from audit_chain_head where id = 1")
+        .map((rs, ctx) -> new Checkpoint(new ChainHead(rs.getLong("purged_seq"), rs.getString("purged_hash")),
+            Optional.ofNullable(instantOrNull(rs, "purged_at"))))
+        .one());
+  }
+
+  @Override
+  public Purged purgeBefore(Handle handle, Instant before) {
+    requireNonNull(handle, "handle");
+    requireNonNull(before, "before");
+    if (!handle.isInTransaction()) {
+      // The purge and the entry that names its checkpoint must commit together, or verify fails.
+      throw new IllegalStateException("purgeBefore needs a handle inside a transaction");
+    }
+    Checkpoint current = handle.createQuery("select purged_seq, purged_hash, purged_at from audit_chain_head where id = 1 for update")
+        .map((rs, ctx) -> new Checkpoint(new ChainHead(rs.getLong("purged_seq"), rs.getString("purged_hash")),
+            Optional.ofNullable(instantOrNull(rs, "purged_at"))))
+        .one();
+    Optional<AuditEntry> last = handle.createQuery("select " + COLUMNS + " from audit_log where occurred_at < :before"
+            + " order by seq desc limit 1")
+        .bind("before", before.atOffset(ZoneOffset.UTC))
+        .map((rs, ctx) -> entry(rs))
+        .findOne();
+    if (last.isEmpty() || last.get().seq() <= current.head().seq()) {
+      return new Purged(0, current.head());
+    }
+    AuditEntry through = last.get();
+    int deleted = handle.createUpdate("delete from audit_log where seq <= :through").bind("through", through.seq()).execute();
+    handle.createUpdate("update audit_chain_head set purged_seq = :seq, purged_hash = :hash, purged_at = :at where id = 1")
+        .bind("seq", through.seq())
+        .bind("hash", through.hash())
+        .bind("at", through.occurredAt().atOffset(ZoneOffset.UTC))
+        .execute();
+    return new Purged(deleted, through.asHead());
   }
 
   @Override
@@ -197,4 +255,6 @@ public final class JdbiAuditLog implements AuditLog {
   }
 
   private record Head(long seq, String hash, Instant at) {}
+
+  private record Checkpoint(ChainHead head, Optional<Instant> at) {}
 }

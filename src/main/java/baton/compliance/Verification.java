@@ -39,7 +39,12 @@ public record Verification(long checked, ChainHead reached, Optional<Break> firs
      * The chain disagrees with a head: the entry at an expected head's seq has another hash (the chain
      * was rewritten), or entries go on past the head the database records (added behind its back).
      */
-    HEAD_MISMATCH("head mismatch");
+    HEAD_MISMATCH("head mismatch"),
+    /**
+     * The chain starts after a checkpoint that no retention purge entry names: rows were deleted from
+     * its start and the checkpoint moved without the purge that would have recorded it.
+     */
+    UNRECORDED_PURGE("unrecorded purge");
 
     private final String words;
 

@@ -79,7 +79,7 @@ public final class ConversationService {
 
   public Started start(String channel, CustomerProfile customer) {
     String token = tokens.newToken();
-    Conversation conversation = store.start(channel, customer, SecureTokens.hash(token));
+    Conversation conversation = store.start(channel, redacted(customer), SecureTokens.hash(token));
     Message greeting = store.append(conversation.id(), NewMessage.fromBot(bot.name(), bot.greeting(), List.of())).message();
     count(greeting);
     return new Started(conversation, token, greeting);
@@ -169,7 +169,7 @@ public final class ConversationService {
       conversation = reload(id);
       events.state(conversation, view(conversation));
     }
-    ConversationStore.Appended appended = store.append(id, NewMessage.fromCustomer(body, clientId));
+    ConversationStore.Appended appended = store.append(id, NewMessage.fromCustomer(body, storableClientId(clientId)));
     if (appended.duplicate()) {
       return new CustomerPost(appended.message(), List.of(), reload(id).state(), true);
     }
@@ -181,6 +181,10 @@ public final class ConversationService {
     }
     Decision decision = bot.respond(turnContext(conversation, appended.message()));
     store.recordDecision(id, appended.message().seq(), decision.record().action(), Json.write(decision.record()));
+    if (decision.record().blocked() != null) {
+      store.recordOutputBlocked(id, appended.message().seq(), decision.record().blocked());
+      meters.counter("baton.output.blocked", "rule", decision.record().blocked()).increment();
+    }
     return switch (decision) {
       case Decision.Answer answer ->
           new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
@@ -482,6 +486,27 @@ public final class ConversationService {
 
   private Conversation reload(ConversationId id) {
     return store.find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+  }
+
+  /**
+   * The start fields are typed by the customer like any message (a card number pasted as a name): their
+   * secrets are masked too, and a mask never makes a field longer than its column.
+   */
+  private CustomerProfile redacted(CustomerProfile customer) {
+    return new CustomerProfile(customer.name().map(name -> clip(redact(name).text(), 200)),
+        customer.email().map(email -> clip(redact(email).text(), 320)), customer.phone().map(phone -> clip(redact(phone).text(), 64)));
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+
+  /**
+   * A client's idempotency key is stored to find retries; a key with a secret in it is stored as its
+   * hash instead (the same key always gives the same hash, so retries are still found).
+   */
+  private Optional<String> storableClientId(Optional<String> clientId) {
+    return clientId.map(key -> secrets.get().containsSecrets(key) ? "h:" + SecureTokens.hash(key).substring(0, 62) : key);
   }
 
   /** Secrets masked; contact details and order numbers kept, for the packet. */

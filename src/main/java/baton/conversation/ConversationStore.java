@@ -58,6 +58,12 @@ public interface ConversationStore {
    */
   void recordDecision(ConversationId id, long seq, String action, String json);
 
+  /**
+   * The output guard stopped what the bot meant to say after customer message {@code seq}; appends an
+   * {@code output_blocked} audit entry naming the rule (never the stopped text).
+   */
+  void recordOutputBlocked(ConversationId id, long seq, String rule);
+
   /** Notes in the audit log that message {@code seq} had secrets of these kinds masked before it was stored. */
   void recordRedaction(ConversationId id, long seq, List<String> kinds);
 

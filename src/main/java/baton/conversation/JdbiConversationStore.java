@@ -250,6 +250,11 @@ public final class JdbiConversationStore implements ConversationStore {
   }
 
   @Override
+  public void recordOutputBlocked(ConversationId id, long seq, String rule) {
+    jdbi.useTransaction(handle -> audit(handle, "bot", "output_blocked", id, Map.of("seq", seq, "rule", rule)));
+  }
+
+  @Override
   public void recordRedaction(ConversationId id, long seq, List<String> kinds) {
     jdbi.useTransaction(handle -> audit(handle, "system", "redaction", id, Map.of("seq", seq, "kinds", kinds)));
   }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param collected checklist details gathered so far (field → value), carried forward turn to turn
  * @param skipped optional fields the customer chose to skip
  * @param pendingTier for collect: the tier the handoff will go to once the checklist is done
+ * @param blocked when the output guard stopped the message the bot meant to send: the rule that
+ *     stopped it (e.g. {@code never_ask:password}); this decision is then the handoff that replaced it
  */
 public record DecisionRecord(
     long seq,
@@ -36,7 +38,16 @@ public record DecisionRecord(
     List<String> skipped,
     String pendingTier,
     String pendingReason,
-    Instant createdAt) {
+    Instant createdAt,
+    String blocked) {
+
+  /** A decision the output guard let through. */
+  public DecisionRecord(long seq, String action, String rule, Integer ruleIndex, String reason, String tier, Double probability,
+      Map<String, Object> signals, List<Evidence.Considered> candidates, List<String> offeredUrls, String answerUrl, String checklist,
+      String askedField, Map<String, String> collected, List<String> skipped, String pendingTier, String pendingReason, Instant createdAt) {
+    this(seq, action, rule, ruleIndex, reason, tier, probability, signals, candidates, offeredUrls, answerUrl, checklist, askedField,
+        collected, skipped, pendingTier, pendingReason, createdAt, null);
+  }
 
   public DecisionRecord {
     signals = signals == null ? Map.of() : Map.copyOf(signals);

@@ -20,6 +20,8 @@ public enum HandoffReason {
   LOOP,
   /** Nothing in the knowledge base matched well enough to answer safely. */
   LOW_CONFIDENCE,
+  /** The output guard stopped what the bot was about to say (it asked for a secret, repeated one, or touched a no-go topic). */
+  OUTPUT_BLOCKED,
   /** A spec rule on other signals. */
   RULE;
 

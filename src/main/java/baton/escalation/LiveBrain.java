@@ -1,5 +1,7 @@
 package baton.escalation;
 
+import baton.compliance.OutputGuard;
+import baton.compliance.SecretScanner;
 import baton.knowledge.Article;
 import baton.knowledge.FolderSync;
 import baton.knowledge.KnowledgeBase;
@@ -44,10 +46,18 @@ import org.slf4j.LoggerFactory;
 public final class LiveBrain {
   private static final Logger log = LoggerFactory.getLogger(LiveBrain.class);
 
-  /** One consistent spec, the index of its knowledge, and the confidence policy fitted for the two. */
-  public record Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy, CompiledEscalation escalation) {
+  /**
+   * One consistent spec, the index of its knowledge, and the confidence policy fitted for the two; the
+   * secret scanner with the spec's custom patterns and the output guard with its safety rules.
+   */
+  public record Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy, CompiledEscalation escalation, SecretScanner secrets,
+      OutputGuard guard) {
     public Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy) {
-      this(spec, knowledge, policy, CompiledEscalation.compile(spec, knowledge));
+      this(spec, knowledge, policy, CompiledEscalation.compile(spec, knowledge), new SecretScanner(spec.safety().customPatterns()));
+    }
+
+    private Brain(BotSpec spec, KnowledgeBase knowledge, BotPolicy policy, CompiledEscalation escalation, SecretScanner secrets) {
+      this(spec, knowledge, policy, escalation, secrets, new OutputGuard(spec.safety().neverAsk(), secrets));
     }
   }
 

@@ -128,13 +128,52 @@ final class SignalReader {
     return slug;
   }
 
+  /**
+   * The no-go topic a message the bot is about to send is about, for the output guard: by the article
+   * it cites (a topic's {@code articles}), by a topic keyword in its words, or by its meaning (an example
+   * question at {@link #TOPIC_SIMILARITY}). The question may have looked harmless; the answer is
+   * what the customer reads.
+   */
+  java.util.Optional<String> noGoTopicOf(String text, List<String> citedUrls, LiveBrain.Brain brain) {
+    List<EscalationSpec.Topic> noGo = brain.spec().escalation().topics().stream().filter(EscalationSpec.Topic::noGo).toList();
+    if (noGo.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    for (String url : citedUrls) {
+      String slug = slugOf(url);
+      for (EscalationSpec.Topic topic : noGo) {
+        if (topic.articles().contains(slug)) {
+          return java.util.Optional.of(topic.id());
+        }
+      }
+    }
+    Set<String> byKeyword = brain.escalation().topicKeywords().groupsIn(text);
+    for (EscalationSpec.Topic topic : noGo) {
+      if (byKeyword.contains(topic.id())) {
+        return java.util.Optional.of(topic.id());
+      }
+    }
+    float[] vector = vector(brain.knowledge(), text);
+    for (EscalationSpec.Topic topic : noGo) {
+      for (float[] example : brain.escalation().topicExamples().getOrDefault(topic.id(), List.of())) {
+        if (dot(vector, example) >= TOPIC_SIMILARITY) {
+          return java.util.Optional.of(topic.id());
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static List<EscalationSpec.Topic> ordered(List<EscalationSpec.Topic> topics) {
     return java.util.stream.Stream.concat(topics.stream().filter(EscalationSpec.Topic::noGo),
         topics.stream().filter(topic -> !topic.noGo())).toList();
   }
 
   static String slug(Candidate candidate) {
-    String url = candidate.passage().url();
+    return slugOf(candidate.passage().url());
+  }
+
+  static String slugOf(String url) {
     if (url.startsWith("/kb/")) {
       int anchor = url.indexOf('#');
       return url.substring(4, anchor < 0 ? url.length() : anchor);

@@ -1,5 +1,7 @@
 package baton.escalation;
 
+import baton.compliance.GuardVerdict;
+import baton.compliance.OutputGuard;
 import baton.knowledge.Candidate;
 import baton.knowledge.Passage;
 import baton.routing.QueueWaits;
@@ -45,6 +47,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Safety overrides.</b> A no-go topic is never answered: an answer becomes a handoff to the
  *       topic's tier. A handoff to a non-urgent tier first runs its checklist, asking only for what
  *       is unknown; an urgent tier is never delayed by a checklist.
+ *   <li><b>Output guard, last.</b> Whatever was decided, the text the customer would read (answer,
+ *       clarifying question, checklist question, handoff copy) goes through the spec's
+ *       {@link OutputGuard}. A stopped message is replaced by a handoff to {@code safety.blockedTier}
+ *       with {@code safety.blockedMessage}, without a checklist (a stopped bot should not ask more
+ *       questions); its decision record names the rule in {@code blocked}. The replacement is not
+ *       checked again: its copy is the spec's, which the loader already checked with the same guard.
  * </ol>
  *
  * The bot never writes text of its own beyond the spec's copy and quoted passages. It keeps no
@@ -91,8 +99,18 @@ public final class SupportBot {
     return brain.get().spec().botName();
   }
 
+  /**
+   * Message 1 of every conversation. The loader refuses a spec whose greeting the guard would stop, so
+   * this check only matters if that ever changes; the honest fallback is the spec's blocked message.
+   */
   public String greeting() {
-    return brain.get().spec().greeting();
+    LiveBrain.Brain now = brain.get();
+    String greeting = now.spec().greeting();
+    if (now.guard().check(greeting) instanceof GuardVerdict.Blocked blocked) {
+      log.error("output guard stopped the greeting ({}); sending safety.blockedMessage instead", blocked.rule());
+      return now.spec().safety().blockedMessage();
+    }
+    return greeting;
   }
 
   /** A first turn with no history (tests and tools). */
@@ -103,12 +121,27 @@ public final class SupportBot {
   public Decision respond(TurnContext context) {
     LiveBrain.Brain now = brain.get();
     SignalReader.Reading reading = reader.read(context, now);
-    Decision decision = decide(context, now, reading);
+    Decision decision = guarded(context, now, reading, decide(context, now, reading));
     if (log.isDebugEnabled()) { // the summary is formatted text: not worth building on every turn for nobody
       log.debug("bot decision {} rule=\"{}\" signals={} {}", decision.record().action(), decision.record().rule(),
           decision.record().signals(), decision.evidence().summary());
     }
     return decision;
+  }
+
+  /** The output guard's last word on what this turn would send; see the class comment. */
+  private Decision guarded(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading, Decision decision) {
+    GuardVerdict verdict = switch (decision) {
+      case Decision.Answer answer -> now.guard().check(answer.text(),
+          text -> reader.noGoTopicOf(text, answer.sources().stream().map(Passage::url).toList(), now));
+      case Decision.Clarify clarify -> now.guard().check(clarify.text());
+      case Decision.Collect collect -> now.guard().check(collect.question());
+      case Decision.HandOff handOff -> now.guard().check(handOff.customerNotice());
+    };
+    return switch (verdict) {
+      case GuardVerdict.Allowed allowed -> decision;
+      case GuardVerdict.Blocked blocked -> new Turn(context, now, reading).blocked(blocked, decision);
+    };
   }
 
   private Decision decide(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading) {
@@ -143,6 +176,8 @@ public final class SupportBot {
     private final SignalReader.Reading reading;
     /** The signals of the turn that decided to escalate; a checklist's later turns keep the first turn's. */
     private Map<String, Object> triggerSignals;
+    /** Set when this turn replaces a message the output guard stopped: the rule, for the decision record. */
+    private String blockedRule;
 
     Turn(TurnContext context, LiveBrain.Brain now, SignalReader.Reading reading) {
       this.context = context;
@@ -167,6 +202,20 @@ public final class SupportBot {
         case COLLECT, HANDOFF -> handOff(tierFor(rule.tier()), reasonFor(compiled), "", ruleText, compiled.index(),
             Map.of(), List.of());
       };
+    }
+
+    /** The output guard stopped {@code stopped}: hand off to the spec's safe tier instead, saying so honestly. */
+    Decision blocked(GuardVerdict.Blocked blocked, Decision stopped) {
+      blockedRule = blocked.rule();
+      DecisionRecord was = stopped.record();
+      String what = was.action() + (was.answerUrl() == null ? "" : " from " + was.answerUrl());
+      log.warn("output guard stopped the bot's {} in conversation {} ({}); handing off to tier {}", what, context.conversationId(),
+          blocked.rule(), spec.safety().blockedTier());
+      EscalationSpec.Tier tier = escalation.tier(spec.safety().blockedTier());
+      EscalationSpec.Tier to = fallbackFor(tier).orElse(tier);
+      return handOffTo(to, HandoffReason.OUTPUT_BLOCKED, spec.safety().blockedMessage(),
+          "output guard: " + blocked.rule() + " stopped the " + what + (to == tier ? "" : " → fell back from " + tier.name()), null,
+          was.collected(), was.skipped(), Optional.empty());
     }
 
     /** "thanks, that fixed it": the spec's acknowledgement, no retrieval answer, no handoff. */
@@ -396,7 +445,7 @@ public final class SupportBot {
         String pendingReason) {
       return new DecisionRecord(context.seq(), action, rule, ruleIndex, reason, tier, Math.round(reading.probability() * 1000) / 1000.0,
           reading.signals().asMap(), evidence(rule).candidates(), offeredUrls, answerUrl, checklist, askedField, collected, skipped, pendingTier,
-          pendingReason, clock.instant());
+          pendingReason, clock.instant(), blockedRule);
     }
   }
 

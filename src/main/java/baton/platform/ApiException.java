@@ -9,11 +9,27 @@ import static java.util.Objects.requireNonNull;
 public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
+  private final java.util.Optional<java.time.Duration> retryAfter;
 
   public ApiException(int status, String code, String message) {
+    this(status, code, message, java.util.Optional.empty());
+  }
+
+  private ApiException(int status, String code, String message, java.util.Optional<java.time.Duration> retryAfter) {
     super(requireNonNull(message), null, false, false);
     this.status = status;
     this.code = requireNonNull(code);
+    this.retryAfter = retryAfter;
+  }
+
+  /** 429 with a {@code Retry-After} header: nothing was done, the same request may be sent again after the wait. */
+  public static ApiException rateLimited(String message, java.time.Duration retryAfter) {
+    return new ApiException(429, "rate_limited", message, java.util.Optional.of(retryAfter));
+  }
+
+  /** Whole seconds to wait, rounded up (at least 1), for the {@code Retry-After} header. */
+  public java.util.Optional<Long> retryAfterSeconds() {
+    return retryAfter.map(wait -> Math.max(1, (wait.toMillis() + 999) / 1000));
   }
 
   public int status() {

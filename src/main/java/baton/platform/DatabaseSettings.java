@@ -32,6 +32,12 @@ public record DatabaseSettings(String url, String user, String password, int poo
     return url.startsWith("jdbc:postgresql:");
   }
 
+  /** Never the password: settings end up in logs and stack traces. */
+  @Override
+  public String toString() {
+    return "DatabaseSettings[" + describe() + ", user=" + user + ", poolSize=" + poolSize + ", schema=" + schema + "]";
+  }
+
   /** The URL without credentials or parameters, safe to log. */
   public String describe() {
     int cut = url.indexOf(isPostgres() ? '?' : ';');

@@ -9,10 +9,23 @@ import java.util.function.Consumer;
  * what lets a Redis implementation replace the in-process one without new delivery guarantees.
  */
 public interface EventBus extends AutoCloseable {
+  /**
+   * Delivered to every listener when the bus may have missed events (e.g. Redis came back after an
+   * outage). A socket holder closes its socket with a reconnect hint, so the client resumes from its
+   * last sequence number and reads what it missed from the store.
+   */
+  String RESYNC = "{\"type\":\"resync\"}";
+
   void publish(String topic, String json);
 
   /** Subscribes until the returned handle is closed. The listener must not block. */
   Subscription subscribe(String topic, Consumer<String> listener);
+
+  /**
+   * Sends {@link #RESYNC} to this node's listeners of every topic: live sockets close with a
+   * reconnect hint, e.g. before the node shuts down, so clients move to another node and catch up.
+   */
+  void resyncLocalListeners();
 
   @Override
   void close();

@@ -31,6 +31,13 @@ public final class InProcessEventBus implements EventBus {
   }
 
   @Override
+  public void resyncLocalListeners() {
+    for (String topic : listeners.keySet()) {
+      publish(topic, RESYNC);
+    }
+  }
+
+  @Override
   public Subscription subscribe(String topic, Consumer<String> listener) {
     listeners.computeIfAbsent(topic, t -> new CopyOnWriteArraySet<>()).add(listener);
     return () ->

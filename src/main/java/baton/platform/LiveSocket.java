@@ -22,6 +22,10 @@ public final class LiveSocket {
   }
 
   public void send(String json) {
+    if (EventBus.RESYNC.equals(json)) {
+      closeForResync();
+      return;
+    }
     synchronized (this) {
       if (closed) {
         return;
@@ -55,6 +59,26 @@ public final class LiveSocket {
       }
     }
     write(next);
+  }
+
+  /**
+   * The bus may have lost events for this socket: close with 1012 (service restart) so the client
+   * reconnects, as it does after any drop, and reads from the store what it missed.
+   */
+  private void closeForResync() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      outbox.clear();
+    }
+    ws.closeSession(1012, "live events were interrupted; reconnect and resume from your last sequence number");
+  }
+
+  /** True once closed, by the client, by a failed write, or for being too slow. */
+  public synchronized boolean isClosed() {
+    return closed;
   }
 
   public synchronized void close() {

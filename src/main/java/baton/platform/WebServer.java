@@ -22,36 +22,107 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   /** Enough for any message under the configurable limit, small enough that nobody can flood memory. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
-  private static final String CSP =
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self';"
-          + " frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+  /** Largest WebSocket frame a client may send; clients only send small control frames (typing, ping). */
+  public static final int MAX_FRAME_BYTES = 4 * 1024;
+  /**
+   * Every page and every response: our own scripts, styles and connections only (CSP level 3 lets
+   * 'self' cover same-origin ws/wss), no plugins, and no framing anywhere (docs/decisions/0010). The
+   * widget is not framed: it is a script on the host page, and the host page's CSP governs it there.
+   */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final String STARTED_AT = "baton.startedAt";
 
+  /** How long a stopping server lets requests already running finish. */
+  static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(10);
   private final Javalin app;
+  private final Drain drain;
 
-  private WebServer(Javalin app) {
+  private WebServer(Javalin app, Drain drain) {
     this.app = app;
+    this.drain = drain;
   }
 
+  /**
+   * Requests in flight, and whether the server is stopping. A stopping server answers new requests
+   * with 503 and a Retry-After, so a load balancer or client retries on another node, and waits for
+   * the running ones before it closes connections: nothing a client was told succeeded is cut off.
+   */
+  private static final class Drain {
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean draining;
+
+    void enter(Context ctx) {
+      inFlight.incrementAndGet();
+      ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+      if (draining) {
+        ctx.header("Retry-After", "1");
+        ctx.header("Connection", "close");
+        throw new ApiException(503, "shutting_down", "This server is restarting; try again in a moment.");
+      }
+    }
+
+    void leave(Context ctx) {
+      if (ctx.attribute(IN_FLIGHT) != null) {
+        ctx.attribute(IN_FLIGHT, null);
+        inFlight.decrementAndGet();
+      }
+    }
+
+    /** Stops taking requests and waits, at most the timeout, for the running ones; true when all finished. */
+    boolean drain(java.time.Duration timeout) {
+      draining = true;
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return inFlight.get() == 0;
+    }
+  }
+
+  private static final String IN_FLIGHT = "baton.inFlight";
+
   public static WebServer start(String host, int port, MeterRegistry meters, List<HttpRoutes> features) {
+    var drain = new Drain();
     Javalin app = Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
       config.http.maxRequestSize = MAX_BODY_BYTES;
+      // Jetty closes a socket that sends a bigger frame with 1009 (message too big) before any handler sees it.
+      config.jetty.modifyWebSocketServletFactory(factory -> {
+        factory.setMaxTextMessageSize(MAX_FRAME_BYTES);
+        factory.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
+      });
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(staticFiles -> {
         staticFiles.hostedPath = "/";
         staticFiles.directory = "/web";
         staticFiles.location = Location.CLASSPATH;
-        staticFiles.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+        staticFiles.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", CSP, "Referrer-Policy", "same-origin", "X-Frame-Options", "DENY");
       });
+      // Third-party browser code comes only as WebJars from Maven Central: /webjars/<name>/<version>/…
+      config.staticFiles.enableWebjars();
       var routes = config.routes;
       routes.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
+      routes.before(drain::enter);
       routes.before(ctx -> securityHeaders(ctx));
       routes.before("/api/*", WebServer::checkRequestBody);
       routes.after(ctx -> recordTiming(ctx, meters));
-      routes.exception(ApiException.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage()));
+      routes.after(drain::leave);
+      routes.exception(ApiException.class, (e, ctx) -> {
+        e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
+        if (e.status() == 429) {
+          meters.counter("baton.rate.limited", "uri", uriTag(ctx)).increment();
+        }
+        writeError(ctx, e.status(), e.code(), e.getMessage());
+      });
       routes.exception(Exception.class, (e, ctx) -> {
         log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         writeError(ctx, 500, "internal", "Something went wrong on our side; nothing you sent was lost.");
@@ -75,16 +146,18 @@ public final class WebServer implements AutoCloseable {
       features.forEach(feature -> feature.addTo(routes));
     });
     app.start(host, port);
-    return new WebServer(app);
+    return new WebServer(app, drain);
   }
 
+  /**
+   * On every response, JSON and scripts included: a policy on a response that is not a page costs
+   * nothing, and one forgotten path cannot serve an unprotected page.
+   */
   private static void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
-    if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/widget/")) {
-      ctx.header("Content-Security-Policy", CSP);
-      ctx.header("X-Frame-Options", "SAMEORIGIN");
-    }
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
   }
 
   /** Rejects what no handler should have to look at: oversize bodies and bodies that are not JSON. */
@@ -118,23 +191,35 @@ public final class WebServer implements AutoCloseable {
     if (started == null) {
       return;
     }
-    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-    String uri = endpoint == null || endpoint.path.equals("*") || endpoint.path.equals("/api/*") ? "other" : endpoint.path;
     Timer.builder("http.server.requests")
         .tag("method", ctx.method().name())
-        .tag("uri", uri)
+        .tag("uri", uriTag(ctx))
         .tag("status", Integer.toString(ctx.statusCode()))
         .publishPercentileHistogram()
         .register(meters)
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
+  /** The route's pattern, never the raw path: ids in paths would make a time series per conversation. */
+  private static String uriTag(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    return endpoint == null || endpoint.path.equals("*") || endpoint.path.equals("/api/*") ? "other" : endpoint.path;
+  }
+
   public int port() {
     return app.port();
   }
 
+  /** Answers new requests with 503 from now on and waits for those in flight (at most {@link #DRAIN_TIMEOUT}). */
+  public void drain() {
+    if (!drain.drain(DRAIN_TIMEOUT)) {
+      log.warn("stopping with requests still running after {} s", DRAIN_TIMEOUT.toSeconds());
+    }
+  }
+
   @Override
   public void close() {
+    drain();
     app.stop();
   }
 }

@@ -2,6 +2,8 @@ package baton.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import baton.compliance.AskedSecret;
+import baton.compliance.CustomPattern;
 import baton.routing.Team;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,9 @@ public record BotSpec(
     String noAnswerMessage,
     List<Team> teams,
     EscalationSpec escalation,
-    List<CannedReply> cannedReplies) {
+    List<CannedReply> cannedReplies,
+    Retention retention,
+    Safety safety) {
   public BotSpec {
     requireNonNull(source, "source");
     requireNonNull(botName, "botName");
@@ -42,6 +46,54 @@ public record BotSpec(
     teams = List.copyOf(teams);
     requireNonNull(escalation, "escalation");
     cannedReplies = List.copyOf(cannedReplies);
+    requireNonNull(retention, "retention");
+    requireNonNull(safety, "safety");
+  }
+
+  /**
+   * How long each kind of data is kept after its conversation closed (webhook deliveries and audit
+   * entries: after they were written); empty means for good. Defaults in {@link #defaults()} and
+   * docs/bot-spec.md.
+   */
+  public record Retention(Optional<java.time.Duration> transcripts, Optional<java.time.Duration> packets,
+      Optional<java.time.Duration> decisions, Optional<java.time.Duration> webhookDeliveries, Optional<java.time.Duration> audit) {
+    public Retention {
+      requireNonNull(transcripts, "transcripts");
+      requireNonNull(packets, "packets");
+      requireNonNull(decisions, "decisions");
+      requireNonNull(webhookDeliveries, "webhookDeliveries");
+      requireNonNull(audit, "audit");
+    }
+
+    /**
+     * A year for what customers and the bot said, a month for delivery bookkeeping (the helpdesk has the
+     * ticket by then), seven years for the audit trail (a common limit for business records).
+     */
+    public static Retention defaults() {
+      return new Retention(Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(365)),
+          Optional.of(java.time.Duration.ofDays(365)), Optional.of(java.time.Duration.ofDays(30)), Optional.of(java.time.Duration.ofDays(2555)));
+    }
+  }
+
+  /**
+   * What the output guard holds the bot to, and the shop's own sensitive patterns.
+   *
+   * @param neverAsk what no bot message may ask the customer for
+   * @param blockedTier the tier a conversation goes to when the guard stops a message
+   * @param blockedMessage what the customer is told instead, before the tier's handoff copy
+   * @param customPatterns masked in everything anyone writes, like the built-in secrets
+   */
+  public record Safety(java.util.Set<AskedSecret> neverAsk, String blockedTier, String blockedMessage, List<CustomPattern> customPatterns) {
+    /** Said when a message is stopped: honest about why, without repeating what was stopped. */
+    public static final String DEFAULT_BLOCKED_MESSAGE =
+        "I can't answer that one safely myself, so I'm bringing in a person from our team instead.";
+
+    public Safety {
+      neverAsk = java.util.Set.copyOf(neverAsk);
+      requireNonNull(blockedTier, "blockedTier");
+      requireNonNull(blockedMessage, "blockedMessage");
+      customPatterns = List.copyOf(customPatterns);
+    }
   }
 
   /**

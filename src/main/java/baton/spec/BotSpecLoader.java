@@ -33,7 +33,12 @@ public final class BotSpecLoader {
 
   record RawSpec(RawBot bot, RawKnowledge knowledge, RawAnswer answer, EscalationSpecReader.RawEscalation escalation,
       RawHandoff handoff, List<EscalationSpecReader.RawTier> tiers, List<EscalationSpecReader.RawChecklist> checklists,
-      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies) {}
+      List<RawTeam> teams, @JsonProperty("cannedReplies") List<RawCanned> cannedReplies, RawRetention retention,
+      SafetySpecReader.RawSafety safety) {}
+
+  /** How long each kind of data is kept: {@code 365d}, {@code 12h} or {@code forever}; unset keys take the defaults. */
+  record RawRetention(String transcripts, String packets, String decisions, @JsonProperty("webhookDeliveries") String webhookDeliveries,
+      String audit) {}
 
   record RawCanned(String id, String title, String text) {}
 
@@ -258,6 +263,8 @@ public final class BotSpecLoader {
     EscalationSpec escalation = EscalationSpecReader.read(file, raw.escalation(), raw.tiers(), raw.checklists(), defaultTeam,
         defaultTeamMinutes, raw.handoff() == null ? null : raw.handoff().defaultTier(),
         raw.handoff() == null ? null : raw.handoff().templates(), liveTemplate, teamIds, positions, at, problems);
+    BotSpec.Safety safety = SafetySpecReader.read(raw.safety(), escalation, at, problems);
+    SafetySpecReader.checkCopy(safety, fixedCopy(raw), at, problems);
     List<BotSpec.CannedReply> canned = new ArrayList<>();
     Set<String> cannedIds = new HashSet<>();
     List<RawCanned> rawCanned = raw.cannedReplies() == null ? List.of() : raw.cannedReplies();
@@ -275,6 +282,7 @@ public final class BotSpecLoader {
       canned.add(new BotSpec.CannedReply(String.valueOf(reply.id()), blank(reply.title()) ? String.valueOf(reply.id()) : reply.title(),
           reply.text() == null ? "" : reply.text().strip()));
     }
+    BotSpec.Retention retention = retention(raw.retention(), at, problems);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -286,7 +294,70 @@ public final class BotSpecLoader {
         : raw.handoff().noAnswer();
     return new BotSpec(file, raw.bot().name(), raw.bot().greeting(),
         raw.bot().acknowledgement() == null ? "Glad that helped! Is there anything else I can do for you?" : raw.bot().acknowledgement(), folders, faqs, web, confidence, defaultTeam, message, noAnswer, teams,
-        escalation, canned);
+        escalation, canned, retention, safety);
+  }
+
+  private static BotSpec.Retention retention(RawRetention raw, UnaryOperator<String> at, List<String> problems) {
+    RawRetention given = raw == null ? new RawRetention(null, null, null, null, null) : raw;
+    BotSpec.Retention defaults = BotSpec.Retention.defaults();
+    return new BotSpec.Retention(
+        period(given.transcripts(), defaults.transcripts(), "transcripts", at, problems),
+        period(given.packets(), defaults.packets(), "packets", at, problems),
+        period(given.decisions(), defaults.decisions(), "decisions", at, problems),
+        period(given.webhookDeliveries(), defaults.webhookDeliveries(), "webhookDeliveries", at, problems),
+        period(given.audit(), defaults.audit(), "audit", at, problems));
+  }
+
+  /** {@code 365d} (days), {@code 12h} (hours) or {@code forever}; at most 100 years, so the cutoff stays a real date. */
+  private static Optional<java.time.Duration> period(String value, Optional<java.time.Duration> fallback, String key,
+      UnaryOperator<String> at, List<String> problems) {
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (text.equals("forever")) {
+      return Optional.empty();
+    }
+    var matcher = java.util.regex.Pattern.compile("([0-9]{1,6})([dh])").matcher(text);
+    if (!matcher.matches()) {
+      problems.add(at.apply("/retention/" + key) + "retention." + key + " must be a number of days or hours such as 365d or 12h,"
+          + " or forever, not '" + value + "'");
+      return fallback;
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    var period = matcher.group(2).equals("d") ? java.time.Duration.ofDays(amount) : java.time.Duration.ofHours(amount);
+    if (period.isZero() || period.compareTo(java.time.Duration.ofDays(36_500)) > 0) {
+      problems.add(at.apply("/retention/" + key) + "retention." + key + " must be between 1h and 36500d (100 years), not '" + value + "'");
+      return fallback;
+    }
+    return Optional.of(period);
+  }
+
+  /** The spec's words the bot sends as they are, by where they stand in the file. */
+  private static Map<String, String> fixedCopy(RawSpec raw) {
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    if (raw.bot() != null) {
+      copy.put("/bot/greeting", raw.bot().greeting());
+      copy.put("/bot/acknowledgement", raw.bot().acknowledgement());
+    }
+    if (raw.answer() != null) {
+      copy.put("/answer/clarifyMessage", raw.answer().clarifyMessage());
+    }
+    if (raw.handoff() != null) {
+      copy.put("/handoff/message", raw.handoff().message());
+      copy.put("/handoff/noAnswer", raw.handoff().noAnswer());
+      if (raw.handoff().templates() != null) {
+        raw.handoff().templates().forEach((channel, template) -> copy.put("/handoff/templates/" + channel, template));
+      }
+    }
+    List<EscalationSpecReader.RawChecklist> checklists = raw.checklists() == null ? List.of() : raw.checklists();
+    for (int c = 0; c < checklists.size(); c++) {
+      List<EscalationSpecReader.RawItem> items = checklists.get(c).items() == null ? List.of() : checklists.get(c).items();
+      for (int i = 0; i < items.size(); i++) {
+        copy.put("/checklists/" + c + "/items/" + i + "/ask", items.get(i).ask());
+      }
+    }
+    return copy;
   }
 
   private static List<java.net.URI> webUrls(List<String> values, String id, List<String> problems, UnaryOperator<String> at,

@@ -7,6 +7,9 @@ import baton.conversation.ConversationService;
 import baton.conversation.CustomerProfile;
 import baton.conversation.Message;
 import baton.platform.ApiException;
+import baton.platform.ClientAddress;
+import baton.platform.RateLimiter;
+import baton.platform.RateLimits;
 import baton.platform.EventBus;
 import baton.platform.HttpRoutes;
 import baton.platform.Json;
@@ -28,18 +31,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** {@code /api/conversations/**}: start, post, read, and the live socket. Thread-safe. */
+/**
+ * {@code /api/conversations/**}: start, post, read, and the live socket. Anyone on the internet can
+ * call these, so each is rate limited before it does any work: every request and socket upgrade per
+ * client address, starts per address, messages per conversation, frames per socket. A limited request
+ * stores nothing and answers 429 with {@code Retry-After}; what was stored before stays. Thread-safe.
+ */
 public final class CustomerRoutes implements HttpRoutes {
   private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
   private final ConversationService conversations;
   private final EventBus bus;
   private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+  private final RateLimits limits;
+  private final RateLimiter perAddress;
+  private final RateLimiter startsPerAddress;
+  private final RateLimiter perConversation;
+  private final java.time.Clock clock;
 
-  private record Listener(LiveSocket socket, EventBus.Subscription subscription, ConversationId conversationId) {}
+  private record Listener(LiveSocket socket, EventBus.Subscription subscription, ConversationId conversationId, RateLimiter frames) {}
 
-  public CustomerRoutes(ConversationService conversations, EventBus bus, MeterRegistry meters) {
+  public CustomerRoutes(ConversationService conversations, EventBus bus, MeterRegistry meters, RateLimits limits, java.time.Clock clock) {
     this.conversations = conversations;
     this.bus = bus;
+    this.limits = limits;
+    this.perAddress = new RateLimiter(limits.perAddress(), limits.maxKeys(), clock);
+    this.startsPerAddress = new RateLimiter(limits.startsPerAddress(), limits.maxKeys(), clock);
+    this.perConversation = new RateLimiter(limits.perConversation(), limits.maxKeys(), clock);
+    this.clock = clock;
     meters.gauge("baton.websockets.open", List.of(io.micrometer.core.instrument.Tag.of("side", "customer")), listeners, Map::size);
   }
 
@@ -47,6 +65,11 @@ public final class CustomerRoutes implements HttpRoutes {
   public void addTo(RoutesConfig routes) {
     routes.before("/api/conversations", CustomerRoutes::allowAnyOrigin);
     routes.before("/api/conversations/*", CustomerRoutes::allowAnyOrigin);
+    // The widget is a module script on other sites' pages; browsers fetch module scripts with CORS.
+    routes.before("/widget/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+    routes.before("/api/conversations", this::limitAddress);
+    routes.before("/api/conversations/*", this::limitAddress);
+    routes.wsBeforeUpgrade("/api/conversations/*", this::limitAddress);
     Handler preflight = ctx -> ctx.status(204);
     routes.options("/api/conversations", preflight);
     routes.options("/api/conversations/{id}", preflight);
@@ -64,9 +87,26 @@ public final class CustomerRoutes implements HttpRoutes {
     ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     ctx.header("Access-Control-Max-Age", "600");
+    ctx.header("Access-Control-Expose-Headers", "Retry-After");
+  }
+
+  private void limitAddress(Context ctx) {
+    if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+      return;
+    }
+    perAddress.acquire(ClientAddress.of(ctx, limits.trustForwardedFor())).ifPresent(wait -> {
+      throw ApiException.rateLimited("Too many requests from your address; try again in " + seconds(wait) + " s.", wait);
+    });
+  }
+
+  private static long seconds(java.time.Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private void start(Context ctx) {
+    startsPerAddress.acquire(ClientAddress.of(ctx, limits.trustForwardedFor())).ifPresent(wait -> {
+      throw ApiException.rateLimited("Too many new conversations from your address; try again in " + seconds(wait) + " s.", wait);
+    });
     JsonNode body = ctx.body().isBlank() ? Json.mapper().createObjectNode() : Json.readObject(ctx.body());
     String channel = optionalText(body, "channel", 32).orElse("web");
     if (!CHANNEL.matcher(channel).matches()) {
@@ -90,6 +130,10 @@ public final class CustomerRoutes implements HttpRoutes {
 
   private void post(Context ctx) {
     Conversation conversation = authorize(ctx);
+    perConversation.acquire(conversation.id().toString()).ifPresent(wait -> {
+      throw ApiException.rateLimited("You are sending messages faster than we can read them; your message was not sent."
+          + " Try again in " + seconds(wait) + " s.", wait);
+    });
     JsonNode body = Json.readObject(ctx.body());
     JsonNode text = body.get("text");
     if (text == null || !text.isTextual()) {
@@ -129,6 +173,11 @@ public final class CustomerRoutes implements HttpRoutes {
     ws.onMessage(ctx -> {
       Listener listener = listeners.get(ctx.sessionId());
       if (listener == null) {
+        return;
+      }
+      if (listener.frames().acquire("socket").isPresent()) {
+        // Beyond the limit frames are dropped unread; a client that keeps going is not a widget.
+        listener.socket().send("{\"type\":\"error\",\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many frames; slow down.\"}}");
         return;
       }
       JsonNode frame;
@@ -173,7 +222,7 @@ public final class CustomerRoutes implements HttpRoutes {
     // Subscribe before reading the backlog, so nothing committed in between is missed; a message
     // that arrives both ways is sent twice and the client drops the repeat by its seq.
     EventBus.Subscription subscription = bus.subscribe(ConversationEvents.topicOf(id.get()), socket::send);
-    listeners.put(ctx.sessionId(), new Listener(socket, subscription, id.get()));
+    listeners.put(ctx.sessionId(), new Listener(socket, subscription, id.get(), new RateLimiter(limits.framesPerSocket(), 1, clock)));
     var view = conversations.view(conversation.get());
     var state = new LinkedHashMap<String, Object>();
     state.put("type", "state");

@@ -1,4 +1,4 @@
-// JSON calls to the agent API: same-origin cookie session, CSRF header on every POST.
+// JSON calls to the agent API: same-origin cookie session, CSRF header on every POST and PATCH.
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -73,6 +73,9 @@ export function createApi() {
     },
     post(path, body) {
       return request('POST', path, body);
+    },
+    patch(path, body) {
+      return request('PATCH', path, body);
     },
   };
 }

@@ -1,4 +1,6 @@
-// Baton agent console: login, queue, my conversations, one transcript, claim / reply / resolve, live updates.
+// Baton agent console: login, queue per tier, my conversations, one transcript beside its handoff packet,
+// claim / reply / note / transfer / resolve / hand back, alerts on assignment, keyboard shortcuts, and the
+// supervisor and agents boards for those whose role allows. Live updates over one socket; no page reloads.
 // Every piece of customer or server data reaches the page through textContent or setAttribute, never HTML.
 
 import { createApi, ApiError } from './api.js';
@@ -6,6 +8,9 @@ import { LiveConnection } from './live.js';
 import { el, byId, setText } from './dom.js';
 import { formatWaiting, formatClock, formatFull, explainReason, safeHref } from './format.js';
 import { renderPacket, renderDecisions } from './packet.js';
+import { createAlerts } from './alerts.js';
+import { createSupervisor } from './supervisor.js';
+import { createAdmin } from './admin.js';
 
 const TITLE = 'Baton console';
 const POLL_MS = 15_000;
@@ -76,6 +81,25 @@ const ui = {
   presence: byId('presence'),
   composerError: byId('composer-error'),
   readonly: byId('readonly'),
+  handBack: byId('hand-back'),
+  handoffLabel: document.querySelector('#c-handoff .handoff-label'),
+  noteMode: byId('note-mode'),
+  help: byId('help'),
+  sidebar: document.querySelector('.sidebar'),
+  pane: byId('pane'),
+  viewTabs: [...document.querySelectorAll('#views [data-view]')],
+  supervisorView: byId('supervisor-view'),
+  adminView: byId('admin-view'),
+  resolveDialog: byId('resolve-dialog'),
+  resolveForm: byId('resolve-form'),
+  resolveNote: byId('resolve-note'),
+  resolveReusable: byId('resolve-reusable'),
+  resolveError: byId('resolve-error'),
+  resolveConfirm: byId('resolve-confirm'),
+  handBackDialog: byId('handback-dialog'),
+  handBackForm: byId('handback-form'),
+  handBackNote: byId('handback-note'),
+  handBackError: byId('handback-error'),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -97,10 +121,21 @@ function freshState() {
     drafts: new Map(), // conversation id → unsent reply text
     sending: false,
     lastTypingSent: 0,
+    knownMine: new Set(), // every id ever seen in "mine"
+    selfTaken: new Set(), // conversations I claimed myself: no alert for those
+    alerted: new Set(), // given to me (auto-assignment, a supervisor) and not opened yet
+    noteMode: false, // the composer writes an internal note instead of a reply
+    view: 'inbox',
   };
 }
 
 let state = freshState();
+const alerts = createAlerts({ baseTitle: TITLE });
+const role = () => (state.me && state.me.agent && state.me.agent.role) || 'agent';
+const boards = {
+  supervisor: createSupervisor({ api, onError: (e) => handleError(e, { quiet: true }) }),
+  admin: createAdmin({ api, onError: (e) => handleError(e, { quiet: true }), isAdmin: () => role() === 'admin' }),
+};
 let live = null;
 let pollTimer = null;
 let tickTimer = null;
@@ -110,7 +145,7 @@ let loadSeq = 0;
 let stickToBottom = true; // the transcript follows new messages while the agent is at (or near) its end
 let ownScrollTop = -1; // where our last programmatic scroll landed, so its scroll event is not mistaken for the agent's
 let appliedLoadSeq = 0;
-const briefShown = { id: null, data: '' }; // what the packet panel shows: unchanged data keeps it (and what is open)
+const briefShown = { id: null, data: '', hadPacket: false }; // what the packet panel shows: unchanged data keeps it (and what is open)
 const listItems = { queued: new Map(), mine: new Map() }; // id → <li>, so list updates never replace elements
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -184,10 +219,15 @@ function startApp(me) {
   const teams = (agent.teams || []).map((team) => team.name || team.id).filter(Boolean);
   setText(ui.agentTeams, teams.join(', '));
   ui.agentTeams.title = teams.length ? `Your teams: ${teams.join(', ')}` : '';
+  const supervises = ['supervisor', 'admin'].includes(agent.role);
+  for (const tab of ui.viewTabs) {
+    tab.hidden = tab.dataset.view !== 'inbox' && !supervises;
+  }
+  showView('inbox');
   renderLists();
   renderConversation();
   showOnly('app');
-  document.title = TITLE;
+  alerts.reset();
 
   refreshQueue();
   live = new LiveConnection({
@@ -202,6 +242,9 @@ function startApp(me) {
 }
 
 function stopApp() {
+  boards.supervisor.hide();
+  boards.admin.hide();
+  closeDialogs();
   if (live) live.stop();
   live = null;
   clearInterval(pollTimer);
@@ -219,7 +262,7 @@ function stopApp() {
   briefShown.id = null;
   briefShown.data = '';
   ui.reply.value = '';
-  document.title = TITLE;
+  alerts.reset();
 }
 
 async function logout() {
@@ -316,6 +359,26 @@ function applyQueue(body) {
     }
   }
   for (const id of [...state.newQueued]) if (!queuedIds.has(id)) state.newQueued.delete(id);
+  for (const entry of mine) {
+    if (state.knownMine.has(entry.id)) continue;
+    state.knownMine.add(entry.id);
+    // Given to me by auto-assignment or a supervisor while the console was open: that needs my attention.
+    if (!firstLoad && !state.selfTaken.has(entry.id) && entry.id !== state.selectedId) {
+      state.alerted.add(entry.id);
+      alerts.assigned(entry.customerName, () => {
+        showView('inbox');
+        selectConversation(entry.id, { focusAction: true });
+      });
+    }
+  }
+  const mineIds = new Set(mine.map((c) => c.id));
+  for (const id of [...state.knownMine]) {
+    if (!mineIds.has(id)) {
+      state.knownMine.delete(id); // transferred, resolved or taken away: a later return is news again
+      state.selfTaken.delete(id);
+      state.alerted.delete(id);
+    }
+  }
   const visible = new Set([...queuedIds, ...mine.map((c) => c.id)]);
   for (const id of [...state.unread]) if (!visible.has(id)) state.unread.delete(id);
 
@@ -333,13 +396,14 @@ function waitingNow(entry) {
   return (Number(entry.waitingSeconds) || 0) + elapsed;
 }
 
+/** The tab title counts assignments not yet opened plus new conversations waiting; the body carries the first. */
 function updateTitle() {
-  const count = state.newQueued.size;
-  document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
+  alerts.setCount(state.alerted.size);
+  alerts.setExtra(state.newQueued.size);
 }
 
 function renderLists() {
-  renderList(ui.queueList, state.queued, 'queued');
+  renderList(ui.queueList, queuedInTierOrder(), 'queued');
   renderList(ui.mineList, state.mine, 'mine');
   setText(ui.queueCount, state.queued.length);
   setText(ui.mineCount, state.mine.length);
@@ -347,22 +411,44 @@ function renderLists() {
   ui.mineEmpty.hidden = state.mine.length > 0 || !state.queueLoaded;
 }
 
-/** Keyed update: an existing entry keeps its element (and focus); only its text changes. */
+/**
+ * Keyed update: an existing entry keeps its element (and focus); only its text changes. The waiting list
+ * is grouped by tier, in the server's order (highest priority first), each group under a heading.
+ */
 function renderList(list, entries, kind) {
   const items = listItems[kind];
   const keep = new Set();
   let previous = null;
+  const place = (node) => {
+    const expected = previous ? previous.nextSibling : list.firstChild;
+    if (node !== expected) list.insertBefore(node, expected);
+    previous = node;
+  };
+  const groups = kind === 'queued' ? tierGroups(entries) : null;
+  let group = null;
   for (const entry of entries) {
     if (!entry || !entry.id) continue;
+    if (groups) {
+      const key = `tier:${entry.tier || ''}`;
+      if (key !== group) {
+        group = key;
+        let head = items.get(key);
+        if (!head) {
+          head = createTierHead();
+          items.set(key, head);
+        }
+        updateTierHead(head, entry, groups.get(key));
+        place(head);
+        keep.add(key);
+      }
+    }
     let item = items.get(entry.id);
     if (!item) {
       item = createListItem(entry.id, kind);
       items.set(entry.id, item);
     }
     updateListItem(item, entry, kind);
-    const expected = previous ? previous.nextSibling : list.firstChild;
-    if (item !== expected) list.insertBefore(item, expected);
-    previous = item;
+    place(item);
     keep.add(entry.id);
   }
   for (const [id, item] of items) {
@@ -373,12 +459,59 @@ function renderList(list, entries, kind) {
   }
 }
 
+/**
+ * The waiting list as shown: tiers in the order the server first lists them (its order is priority, then
+ * waiting time), each tier's conversations together, longest waiting first within it.
+ */
+function queuedInTierOrder() {
+  const byTier = new Map();
+  for (const entry of state.queued) {
+    if (!entry || !entry.id) continue;
+    const key = entry.tier || '';
+    if (!byTier.has(key)) byTier.set(key, []);
+    byTier.get(key).push(entry);
+  }
+  return [...byTier.values()].flat();
+}
+
+function tierGroups(entries) {
+  const counts = new Map();
+  for (const entry of entries) {
+    const key = `tier:${(entry && entry.tier) || ''}`;
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return counts;
+}
+
+function createTierHead() {
+  const parts = {
+    name: el('span', { class: 'tier-name' }),
+    priority: el('span', { class: 'prio', title: 'Priority: 1 is served first' }),
+    count: el('span', { class: 'count' }),
+  };
+  const head = el('li', { class: 'tier-head', 'data-test': 'tier-group', role: 'presentation' }, parts.name, parts.priority, parts.count);
+  head.parts = parts;
+  return head;
+}
+
+function updateTierHead(head, entry, count) {
+  head.dataset.tier = entry.tier || '';
+  setText(head.parts.name, entry.tierName || entry.tier || 'No tier');
+  setText(head.parts.priority, entry.priority ? `P${entry.priority}` : '');
+  setText(head.parts.count, count || 0);
+}
+
+const FRUSTRATION_TAG = { mild: 'frustrated', high: 'very frustrated' };
+
 function createListItem(id, kind) {
   const parts = {
     name: el('span', { class: 'conv-name' }),
-    wait: el('span', { class: 'conv-wait' }),
+    wait: el('span', { class: 'conv-wait', 'data-test': 'queue-wait' }),
     team: el('span', { class: 'conv-team' }),
     reason: el('span', { class: 'tag' }),
+    tier: el('span', { class: 'tier-chip', 'data-test': 'queue-tier' }),
+    frustration: el('span', { class: 'tag tag-frustration', 'data-test': 'queue-frustration' }),
+    skill: el('span', { class: 'chip skill', 'data-test': 'queue-skill' }),
     fresh: el('span', { class: 'badge badge-new' }, 'New'),
     unread: el('span', { class: 'badge badge-unread' }, 'New messages'),
     preview: el('span', { class: 'conv-preview' }),
@@ -392,7 +525,7 @@ function createListItem(id, kind) {
       'data-conversation-id': id,
     },
     el('span', { class: 'conv-row' }, parts.name, parts.unread, parts.fresh, parts.wait),
-    el('span', { class: 'conv-row conv-row-sub' }, parts.team, parts.reason),
+    el('span', { class: 'conv-row conv-row-sub' }, parts.tier, parts.team, parts.frustration, parts.skill, parts.reason),
     parts.preview,
   );
   button.addEventListener('click', () => selectConversation(id));
@@ -410,6 +543,18 @@ function updateListItem(item, entry, kind) {
   parts.reason.hidden = !entry.handoffReason;
   parts.reason.dataset.reason = entry.handoffReason || '';
   parts.reason.title = explainReason(entry.handoffReason);
+  setText(parts.tier, [entry.tierName || entry.tier, entry.priority ? `P${entry.priority}` : ''].filter(Boolean).join(' · '));
+  parts.tier.hidden = kind === 'queued'; // in the waiting list the tier's heading says it
+  parts.tier.dataset.priority = entry.priority || '';
+  const frustration = FRUSTRATION_TAG[entry.frustration] || '';
+  setText(parts.frustration, frustration);
+  parts.frustration.hidden = !frustration;
+  parts.frustration.dataset.level = entry.frustration || '';
+  setText(parts.skill, entry.skill ? `needs ${entry.skill}` : '');
+  parts.skill.hidden = !entry.skill;
+  parts.skill.title = entry.skill ? `Only agents with the ${entry.skill} skill may take it` : '';
+  button.dataset.priority = entry.priority || '';
+  button.dataset.tier = entry.tier || '';
   setText(parts.preview, entry.lastMessage || '');
   parts.preview.hidden = !entry.lastMessage;
   parts.fresh.hidden = kind !== 'queued' || !state.newQueued.has(entry.id);
@@ -432,6 +577,7 @@ function tick() {
   if (!state.queueLoaded) return;
   const elapsed = (performance.now() - state.queueFetchedAt) / 1000;
   for (const item of listItems.queued.values()) {
+    if (!item.parts.wait) continue; // a tier heading
     const base = Number(item.parts.wait.dataset.baseSeconds) || 0;
     setText(item.parts.wait, formatWaiting(base + elapsed));
   }
@@ -439,7 +585,7 @@ function tick() {
 }
 
 function orderedIds() {
-  return [...state.queued, ...state.mine].map((entry) => entry.id);
+  return [...queuedInTierOrder(), ...state.mine].map((entry) => entry.id);
 }
 
 function findEntry(id) {
@@ -460,12 +606,14 @@ function selectConversation(id, { focusAction = false } = {}) {
     ui.transcript.replaceChildren();
     stickToBottom = true;
     ui.reply.value = state.drafts.get(id) || '';
+    setNoteMode(false);
     setText(ui.composerError, '');
     hideTyping();
     hideNotice();
   }
   state.newQueued.delete(id);
   state.unread.delete(id);
+  state.alerted.delete(id);
   renderLists();
   updateTitle();
   renderConversation();
@@ -562,7 +710,10 @@ function renderConversation() {
 
   const handoff = detail && detail.handoff;
   // The packet says all the one-line strip says, and more; the strip stays for conversations without one.
-  ui.handoff.hidden = !handoff || !!(detail && detail.packet);
+  // A transfer's note is the one thing the packet does not say, so its strip stays.
+  const transferred = !!handoff && handoff.reason === 'transfer';
+  ui.handoff.hidden = !handoff || (!!(detail && detail.packet) && !transferred);
+  setText(ui.handoffLabel, transferred ? 'Transferred' : 'Why the bot handed off');
   if (handoff) {
     setText(ui.reason, handoff.reason || '');
     ui.reason.dataset.reason = handoff.reason || '';
@@ -619,6 +770,7 @@ async function addNote() {
     await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/notes`, { text });
     if (state.selectedId === id) {
       ui.reply.value = '';
+      setNoteMode(false);
       await loadConversation();
     }
   } catch (e) {
@@ -734,9 +886,12 @@ function renderBrief() {
   const data = JSON.stringify([packet, decisions, customer]);
   if (briefShown.id === state.selectedId && briefShown.data === data) return;
   const sameConversation = briefShown.id === state.selectedId;
+  const firstPacket = !!packet && !(sameConversation && briefShown.hadPacket);
   briefShown.id = state.selectedId;
   briefShown.data = data;
-  const open = new Set();
+  briefShown.hadPacket = !!packet;
+  // Beside the transcript there is room to say why it was escalated straight away; later the agent's choice stays.
+  const open = new Set(firstPacket ? ['why'] : []);
   if (sameConversation) {
     for (const section of ui.brief.querySelectorAll('details[data-section][open]')) open.add(section.dataset.section);
   }
@@ -756,7 +911,8 @@ function renderActions() {
   const replyable = canReply();
   ui.claimBar.hidden = !claimable;
   ui.composer.hidden = !replyable;
-  ui.resolve.disabled = !replyable;
+  ui.resolve.hidden = !replyable;
+  ui.handBack.hidden = !replyable;
   ui.send.disabled = state.sending;
   if (claimable) renderClaimWaiting();
 
@@ -887,6 +1043,7 @@ async function claim() {
   const id = state.selectedId;
   ui.claim.disabled = true;
   hideNotice();
+  state.selfTaken.add(id); // before the request: the live queue event may come back before its answer
   try {
     const body = await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/claim`);
     if (state.selectedId === id && body && body.conversation) {
@@ -942,35 +1099,132 @@ async function sendReply() {
   }
 }
 
-async function resolveConversation() {
-  if (!canReply() || ui.resolve.disabled) return;
+/** Opens the resolve dialog: a note for the record and whether the answer is worth reusing. */
+function openResolve() {
+  if (!canReply() || ui.resolve.hidden || ui.resolveDialog.open) return;
+  ui.resolveNote.value = '';
+  ui.resolveReusable.checked = false;
+  setText(ui.resolveError, '');
+  ui.resolveDialog.showModal();
+  ui.resolveNote.focus();
+}
+
+async function resolveConversation(event) {
+  if (event) event.preventDefault();
   const id = state.selectedId;
-  ui.resolve.disabled = true;
+  if (!id || ui.resolveConfirm.disabled) return;
+  const note = ui.resolveNote.value.trim();
+  const body = { reusable: ui.resolveReusable.checked };
+  if (note) body.note = note;
+  ui.resolveConfirm.disabled = true;
+  setText(ui.resolveError, '');
   hideNotice();
   try {
-    const body = await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/resolve`);
-    state.mine = state.mine.filter((c) => c.id !== id);
-    state.unread.delete(id);
-    state.drafts.delete(id);
-    renderLists();
-    if (state.selectedId === id) {
-      if (body && body.conversation) {
-        state.detail.conversation = { ...state.detail.conversation, ...body.conversation };
-      }
-      ui.reply.value = '';
-      renderConversation();
-    }
-    refreshQueue();
-    if (state.selectedId === id) loadConversation();
+    const answer = await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/resolve`, body);
+    ui.resolveDialog.close();
+    closedByMe(id, answer, 'Resolved.');
   } catch (e) {
-    handleError(e);
+    if (handleError(e, { quiet: true })) return;
+    setText(ui.resolveError, e.message);
     if (e instanceof ApiError && e.status === 409 && state.selectedId === id) {
       refreshQueue();
       loadConversation();
     }
   } finally {
+    ui.resolveConfirm.disabled = false;
     renderActions();
   }
+}
+
+function openHandBack() {
+  if (!canReply() || ui.handBack.hidden || ui.handBackDialog.open) return;
+  ui.handBackNote.value = '';
+  setText(ui.handBackError, '');
+  ui.handBackDialog.showModal();
+  ui.handBackNote.focus();
+}
+
+async function handBack(event) {
+  if (event) event.preventDefault();
+  const id = state.selectedId;
+  const confirm = ui.handBackForm.querySelector('[type=submit]');
+  if (!id || confirm.disabled) return;
+  const note = ui.handBackNote.value.trim();
+  confirm.disabled = true;
+  setText(ui.handBackError, '');
+  try {
+    const answer = await api.post(`/api/agent/conversations/${encodeURIComponent(id)}/hand-back`, note ? { note } : {});
+    ui.handBackDialog.close();
+    closedByMe(id, answer, 'Handed back to the bot.', { leave: true });
+  } catch (e) {
+    if (!handleError(e, { quiet: true })) setText(ui.handBackError, e.message);
+  } finally {
+    confirm.disabled = false;
+    renderActions();
+  }
+}
+
+/**
+ * After resolving or handing back: the conversation leaves my list. A resolved one stays open to read;
+ * one handed back belongs to no team any more (only supervisors still see it), so the pane closes.
+ */
+function closedByMe(id, answer, message, { leave = false } = {}) {
+  state.mine = state.mine.filter((c) => c.id !== id);
+  state.unread.delete(id);
+  state.drafts.delete(id);
+  if (leave && state.selectedId === id) {
+    state.selectedId = null;
+    state.detail = null;
+    ui.reply.value = '';
+    setNoteMode(false);
+  }
+  renderLists();
+  renderConversation();
+  if (state.selectedId === id) {
+    if (answer && answer.conversation && state.detail) {
+      state.detail.conversation = { ...state.detail.conversation, ...answer.conversation };
+    }
+    ui.reply.value = '';
+    setNoteMode(false);
+    renderConversation();
+    loadConversation();
+  }
+  refreshQueue();
+  showNotice(message);
+}
+
+function closeDialogs() {
+  for (const dialog of [ui.resolveDialog, ui.handBackDialog]) if (dialog.open) dialog.close();
+}
+
+/** Note mode: the composer's Enter saves an internal note instead of sending a reply. */
+function setNoteMode(on) {
+  state.noteMode = !!on;
+  ui.noteMode.hidden = !state.noteMode;
+  ui.composer.classList.toggle('is-note', state.noteMode);
+  ui.reply.placeholder = state.noteMode
+    ? 'Internal note for agents… (Enter saves it, Esc goes back to replying)'
+    : 'Reply to the customer… (Enter sends, Shift+Enter adds a line)';
+  setText(ui.send, state.noteMode ? 'Save note' : 'Send');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views: inbox, supervisor board, agents board
+
+function showView(view) {
+  const tab = ui.viewTabs.find((candidate) => candidate.dataset.view === view);
+  if (!tab || tab.hidden) return;
+  state.view = view;
+  for (const candidate of ui.viewTabs) candidate.setAttribute('aria-pressed', String(candidate === tab));
+  ui.sidebar.hidden = view !== 'inbox';
+  ui.pane.hidden = view !== 'inbox';
+  ui.supervisorView.hidden = view !== 'supervisor';
+  ui.adminView.hidden = view !== 'admin';
+  document.body.dataset.view = view;
+  if (view === 'supervisor') boards.supervisor.show();
+  else boards.supervisor.hide();
+  if (view === 'admin') boards.admin.show();
+  else boards.admin.hide();
 }
 
 function onReplyInput() {
@@ -983,10 +1237,18 @@ function onReplyInput() {
 }
 
 function onReplyKeydown(event) {
+  if (event.key === 'Escape' && !event.isComposing) {
+    // Out of the box, so single-letter shortcuts work again; a note in progress becomes a reply draft.
+    event.preventDefault();
+    if (state.noteMode) setNoteMode(false);
+    else ui.reply.blur();
+    return;
+  }
   if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.isComposing || event.keyCode === 229) return; // an IME is composing
   event.preventDefault();
-  sendReply();
+  if (state.noteMode) addNote();
+  else sendReply();
 }
 
 function moveSelection(step) {
@@ -999,26 +1261,65 @@ function moveSelection(step) {
   if (ids[next] !== state.selectedId) selectConversation(ids[next], { focusAction: true });
 }
 
+/** Is the person typing somewhere? Then a plain letter is text, not a command. */
+function typingIn(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+const SHORTCUTS = {
+  j: () => moveSelection(1),
+  k: () => moveSelection(-1),
+  c: () => claim(),
+  r: () => {
+    if (!ui.composer.hidden) {
+      setNoteMode(false);
+      ui.reply.focus();
+    }
+  },
+  n: () => {
+    if (!ui.composer.hidden) {
+      setNoteMode(true);
+      ui.reply.focus();
+    }
+  },
+  t: () => {
+    if (!ui.composer.hidden && !ui.transferTeam.disabled) {
+      ui.transferTeam.focus();
+      if (!ui.reply.value.trim()) setText(ui.composerError, 'Choose the team, then write your note for them in the box and press Transfer.');
+    }
+  },
+  e: () => openResolve(),
+  b: () => openHandBack(),
+  1: () => showView('inbox'),
+  2: () => showView('supervisor'),
+  3: () => showView('admin'),
+  '?': () => ui.help.togglePopover(),
+};
+
+// event.code for Alt combinations: on macOS Alt+letter types a special character, so event.key lies.
+const ALT_CODES = { KeyJ: 'j', KeyK: 'k', KeyC: 'c', KeyR: 'r', KeyN: 'n', KeyT: 't', KeyE: 'e', KeyB: 'b' };
+
 function onShortcut(event) {
-  if (ui.app.hidden || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  // event.code, not event.key: on macOS Alt+letter types a special character.
-  switch (event.code) {
-    case 'KeyC':
-      claim();
-      break;
-    case 'KeyR':
-      resolveConversation();
-      break;
-    case 'KeyJ':
-      moveSelection(1);
-      break;
-    case 'KeyK':
-      moveSelection(-1);
-      break;
-    default:
-      return;
+  if (ui.app.hidden || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+  if (ui.resolveDialog.open || ui.handBackDialog.open) return; // a dialog has the keyboard
+  let key;
+  if (event.altKey) {
+    key = ALT_CODES[event.code];
+  } else {
+    if (typingIn(event.target) || event.isComposing) return;
+    key = event.key === '?' ? '?' : event.shiftKey ? null : event.key;
   }
+  const action = key && SHORTCUTS[key];
+  if (!action) return;
+  const inboxOnly = !'123?'.includes(key);
+  if (inboxOnly && state.view !== 'inbox') return;
   event.preventDefault();
+  action();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1074,6 +1375,7 @@ function onLiveEvent(event) {
       break;
     case 'queue':
       refreshQueue();
+      if (state.view === 'supervisor') boards.supervisor.refresh();
       // Live messages only come for conversations I own; keep an open queued one fresh by reloading it.
       if (state.selectedId && !canReply()) loadConversation();
       break;
@@ -1099,6 +1401,7 @@ function onLiveEvent(event) {
       break;
     case 'state':
       refreshQueue();
+      if (state.view === 'supervisor') boards.supervisor.refresh();
       if (event.conversationId && event.conversationId === state.selectedId) loadConversation();
       break;
     default:
@@ -1139,14 +1442,25 @@ ui.loginForm.addEventListener('submit', onLoginSubmit);
 ui.bootRetry.addEventListener('click', boot);
 ui.logout.addEventListener('click', logout);
 ui.claim.addEventListener('click', claim);
-ui.resolve.addEventListener('click', resolveConversation);
+ui.resolve.addEventListener('click', openResolve);
+ui.resolveForm.addEventListener('submit', resolveConversation);
+ui.handBack.addEventListener('click', openHandBack);
+ui.handBackForm.addEventListener('submit', handBack);
+for (const close of document.querySelectorAll('dialog [data-close]')) {
+  close.addEventListener('click', () => close.closest('dialog').close());
+}
+for (const tab of ui.viewTabs) tab.addEventListener('click', () => showView(tab.dataset.view));
+// Sound and notifications need the person to have used the page once.
+document.addEventListener('pointerdown', alerts.prime, { once: true, capture: true });
+document.addEventListener('keydown', alerts.prime, { once: true, capture: true });
 ui.note.addEventListener('click', addNote);
 ui.transfer.addEventListener('click', transferConversation);
 ui.canned.addEventListener('change', insertCanned);
 ui.presence.addEventListener('change', setPresence);
 ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();
-  sendReply();
+  if (state.noteMode) addNote();
+  else sendReply();
 });
 ui.reply.addEventListener('keydown', onReplyKeydown);
 ui.reply.addEventListener('input', onReplyInput);

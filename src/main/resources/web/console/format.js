@@ -41,6 +41,7 @@ const REASONS = {
   repeat: 'The customer asked the same thing again.',
   loop: 'The bot was about to repeat an answer.',
   sensitive_data: 'The customer shared personal data.',
+  output_blocked: 'The output guard stopped what the bot was about to say; the decision log names the rule.',
 };
 
 /** A sentence explaining a handoff reason code. */

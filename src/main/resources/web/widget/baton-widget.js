@@ -41,6 +41,7 @@ function start() {
     waiting: (clientId) => view.markRetrying(clientId),
   });
   view.onTyping = () => connection.typing();
+  view.onRate = (rating) => connection.rate(rating);
   document.body.appendChild(view.root);
   if (connection.hasStoredConversation()) {
     connection.ensureStarted().catch(() => view.showStatus('offline'));

@@ -179,6 +179,11 @@ export class ChatConnection {
         item.callbacks.sent(clientId, body);
       } else if (response.status >= 500) {
         item.callbacks.waiting(clientId);
+      } else if (response.status === 429) {
+        // Rate limited: nothing was stored; keep the message and send it again (same clientId) after the wait.
+        item.callbacks.waiting(clientId);
+        const seconds = Number(response.headers.get('Retry-After')) || 5;
+        setTimeout(() => this.post(clientId), Math.min(seconds, 300) * 1000);
       } else {
         this.outbox.delete(clientId);
         item.callbacks.failed(clientId, body.error?.message || `Could not send (${response.status}).`);
@@ -188,6 +193,17 @@ export class ChatConnection {
     } finally {
       item.inFlight = false;
     }
+  }
+
+  // The customer's one-click rating of this chat ('good' or 'bad'); true when it was kept.
+  async rate(rating) {
+    if (!this.conversation) return false;
+    const response = await fetch(this.url(`api/conversations/${this.conversation.id}/rating`), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.conversation.token}` },
+      body: JSON.stringify({ rating }),
+    }).catch(() => null);
+    return Boolean(response && response.ok);
   }
 
   flushOutbox() {

@@ -43,6 +43,7 @@ export class ChatView {
     this.onOpen = () => {};
     this.onSend = () => {};
     this.onTyping = () => {};
+    this.onRate = async () => false;
     this.build();
   }
 
@@ -100,8 +101,31 @@ export class ChatView {
       }
     });
 
-    this.panel.append(header, this.list, this.typingLine, this.status, this.error, form);
+    this.rating = this.ratingBar();
+    this.panel.append(header, this.list, this.typingLine, this.status, this.rating, this.error, form);
     this.root.append(this.panel, this.launcher);
+  }
+
+  // An optional one-click rating, offered once the bot has answered from an article or people have
+  // resolved the chat; hidden again once given.
+  ratingBar() {
+    const bar = element('div', { class: 'baton-rating', 'data-baton': 'rating', hidden: '' });
+    const question = element('span', { class: 'baton-rating-question' }, 'Was this chat helpful?');
+    bar.appendChild(question);
+    for (const [rating, label] of [['good', 'Yes'], ['bad', 'No']]) {
+      const button = element('button', { type: 'button', class: 'baton-rating-button', 'data-rating': rating }, label);
+      button.addEventListener('click', async () => {
+        if (await this.onRate(rating)) {
+          bar.replaceChildren(element('span', { class: 'baton-rating-question', 'data-baton': 'rated' }, 'Thank you for your feedback.'));
+        }
+      });
+      bar.appendChild(button);
+    }
+    return bar;
+  }
+
+  offerRating() {
+    if (this.rating.hidden && !this.rating.querySelector('[data-baton="rated"]')) this.rating.hidden = false;
   }
 
   isOpen() {
@@ -164,6 +188,8 @@ export class ChatView {
     }
     this.list.insertBefore(item, before && before.parentNode === this.list ? before : this.firstPending());
     if (message.author === 'agent') this.typingLine.textContent = '';
+    // One citation is an answer; a clarifying question lists its options as several.
+    if (message.author === 'bot' && (message.citations || []).length === 1) this.offerRating();
     this.scrollToEnd();
   }
 
@@ -211,6 +237,7 @@ export class ChatView {
       RESOLVED: 'Conversation resolved — write again anytime',
     };
     this.stateText = texts[event.state] ?? '';
+    if (event.state === 'RESOLVED') this.offerRating();
     this.renderStatus();
   }
 

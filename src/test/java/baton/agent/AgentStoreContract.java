@@ -72,6 +72,31 @@ interface AgentStoreContract {
   }
 
   @Test
+  default void useSession_refusesASessionIdleLongerThanTheTimeout_butKeepsOneInUseAlive() {
+    Agent agent = store().save("dan@example.com", "Dan", AgentRole.AGENT, "hash", List.of("support"));
+    Instant created = Instant.now();
+    store().createSession("idle-hash", agent.id(), "csrf-2", created.plus(Duration.ofHours(12)));
+    Duration idle = Duration.ofMinutes(30);
+
+    assertThat(store().useSession("idle-hash", created.plus(Duration.ofMinutes(20)), idle)).isPresent();
+    assertThat(store().useSession("idle-hash", created.plus(Duration.ofMinutes(45)), idle)).as("25 minutes after its last use").isPresent();
+    assertThat(store().useSession("idle-hash", created.plus(Duration.ofMinutes(80)), idle)).as("35 minutes idle").isEmpty();
+    assertThat(store().findSession("idle-hash", created.plus(Duration.ofMinutes(80)))).as("idle, not expired").isPresent();
+  }
+
+  @Test
+  default void useSession_refusesASessionPastItsAbsoluteExpiry_evenWhenInUse() {
+    Agent agent = store().save("erin@example.com", "Erin", AgentRole.AGENT, "hash", List.of("support"));
+    Instant created = Instant.now();
+    store().createSession("absolute-hash", agent.id(), "csrf-3", created.plus(Duration.ofHours(2)));
+    Duration idle = Duration.ofMinutes(30);
+    for (int minutes = 20; minutes < 120; minutes += 20) {
+      assertThat(store().useSession("absolute-hash", created.plus(Duration.ofMinutes(minutes)), idle)).isPresent();
+    }
+    assertThat(store().useSession("absolute-hash", created.plus(Duration.ofMinutes(121)), idle)).isEmpty();
+  }
+
+  @Test
   default void findByEmail_unknown_isEmpty() {
     assertThat(store().findByEmail("nobody@example.com")).isEmpty();
   }

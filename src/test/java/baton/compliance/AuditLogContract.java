@@ -329,4 +329,89 @@ interface AuditLogContract {
 
     assertThat(out.toString().lines().map(line -> Json.readTree(line).get("seq").asLong()).toList()).containsExactly(3L, 4L);
   }
+
+  /** What a retention purge does to the log: delete entries before {@code cutoff}, then record the checkpoint. */
+  default AuditLog.Purged purgeAndRecord(Instant cutoff) {
+    return database().jdbi().inTransaction(handle -> {
+      AuditLog.Purged purged = log().purgeBefore(handle, cutoff);
+      log().append(handle, AuditEvent.of("system", AuditLog.PURGE_ACTION, "retention",
+          Map.of("audit", purged.entries(), AuditLog.CHECKPOINT_DETAIL, purged.checkpoint().toString())));
+      return purged;
+    });
+  }
+
+  @Test
+  default void purgeBefore_deletesTheOldestEntries_andTheChainVerifiesFromTheRecordedCheckpoint() {
+    List<AuditEntry> entries = appendSome(10);
+    clock().advance(Duration.ofDays(1));
+
+    AuditLog.Purged purged = purgeAndRecord(entries.get(6).occurredAt());
+
+    assertThat(purged.entries()).isEqualTo(6);
+    assertThat(purged.checkpoint()).isEqualTo(entries.get(5).asHead());
+    assertThat(log().checkpoint()).isEqualTo(entries.get(5).asHead());
+    assertThat(log().page(0, 100)).extracting(AuditEntry::seq).containsExactly(7L, 8L, 9L, 10L, 11L);
+    Verification verification = log().verify();
+    assertThat(verification.intact()).as(verification.summary()).isTrue();
+    assertThat(verification.checked()).isEqualTo(5);
+    assertThat(log().verify(entries.get(9).asHead()).intact()).as("a head written down after the checkpoint still checks").isTrue();
+    assertThat(log().verify(entries.get(2).asHead()).intact()).as("a head from the purged stretch cannot be checked, and is no break")
+        .isTrue();
+  }
+
+  @Test
+  default void purgeBefore_twice_movesTheCheckpointAndTheLaterPurgeEntryNamesIt() {
+    List<AuditEntry> entries = appendSome(4);
+    purgeAndRecord(entries.get(2).occurredAt());
+    clock().advance(Duration.ofDays(1));
+    appendSome(2);
+
+    AuditLog.Purged second = purgeAndRecord(clock().instant().minus(Duration.ofHours(1)));
+
+    assertThat(second.entries()).as("the rest of the first stretch and the first purge entry").isEqualTo(3);
+    assertThat(log().verify().intact()).as(log().verify().summary()).isTrue();
+  }
+
+  @Test
+  default void purgeBefore_withNothingOldEnough_deletesNothingAndKeepsTheCheckpoint() {
+    List<AuditEntry> entries = appendSome(3);
+
+    AuditLog.Purged purged = purgeAndRecord(entries.get(0).occurredAt());
+
+    assertThat(purged.entries()).isZero();
+    assertThat(purged.checkpoint()).isEqualTo(ChainHead.empty());
+    assertThat(log().verify().intact()).isTrue();
+  }
+
+  @Test
+  default void verify_whenTheStartWasDeletedAndTheCheckpointMovedWithoutAPurgeEntry_reportsAnUnrecordedPurge() {
+    List<AuditEntry> entries = appendSome(6);
+    sql("delete from audit_log where seq <= 3");
+    sql("update audit_chain_head set purged_seq = 3, purged_hash = '" + entries.get(2).hash() + "', purged_at = timestamp with time zone '"
+        + entries.get(2).occurredAt().atOffset(ZoneOffset.UTC) + "'");
+
+    Verification verification = log().verify();
+
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.firstBreak().orElseThrow().reason()).isEqualTo(Verification.Reason.UNRECORDED_PURGE);
+  }
+
+  @Test
+  default void verify_whenAnEntryAfterTheCheckpointIsDeleted_reportsItMissing() {
+    List<AuditEntry> entries = appendSome(6);
+    clock().advance(Duration.ofDays(1));
+    purgeAndRecord(entries.get(2).occurredAt());
+    sql("delete from audit_log where seq = 3");
+
+    Verification verification = log().verify();
+
+    assertThat(verification.firstBreak().orElseThrow().reason()).isEqualTo(Verification.Reason.MISSING);
+    assertThat(verification.firstBreak().orElseThrow().seq()).isEqualTo(3);
+  }
+
+  @Test
+  default void purgeBefore_outsideATransaction_isRefused() {
+    assertThatThrownBy(() -> database().jdbi().useHandle(handle -> log().purgeBefore(handle, clock().instant())))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

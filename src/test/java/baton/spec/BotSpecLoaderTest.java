@@ -48,6 +48,28 @@ class BotSpecLoaderTest {
   }
 
   @Test
+  void load_withoutRetention_keepsDataForTheDocumentedDefaults() throws IOException {
+    BotSpec.Retention retention = loader.load(spec(VALID)).retention();
+
+    assertThat(retention.transcripts()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.packets()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.decisions()).contains(java.time.Duration.ofDays(365));
+    assertThat(retention.webhookDeliveries()).contains(java.time.Duration.ofDays(30));
+    assertThat(retention.audit()).contains(java.time.Duration.ofDays(2555));
+  }
+
+  @Test
+  void load_retention_takesDaysHoursAndForeverAndDefaultsTheRest() throws IOException {
+    BotSpec.Retention retention = loader.load(spec(VALID + "retention:\n  transcripts: 90d\n  webhookDeliveries: 12h\n  audit: forever\n"))
+        .retention();
+
+    assertThat(retention.transcripts()).contains(java.time.Duration.ofDays(90));
+    assertThat(retention.webhookDeliveries()).contains(java.time.Duration.ofHours(12));
+    assertThat(retention.audit()).isEmpty();
+    assertThat(retention.decisions()).contains(java.time.Duration.ofDays(365));
+  }
+
+  @Test
   void load_unknownKey_reportsFileLineAndColumn() throws IOException {
     Path file = spec(VALID.replace("  greeting: Hello", "  greeting: Hello\n  tone: friendly"));
 
@@ -85,5 +107,28 @@ class BotSpecLoaderTest {
   void load_missingFile_isAClearError() {
     assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"))).isInstanceOf(SpecException.class)
         .hasMessageContaining("cannot read");
+  }
+
+  @Test
+  void load_withoutSafety_guardsEverySecretAndStopsToTheFirstUrgentTier() throws IOException {
+    BotSpec spec = loader.load(spec(VALID));
+
+    assertThat(spec.safety().neverAsk()).isEqualTo(baton.compliance.AskedSecret.ALL);
+    assertThat(spec.safety().blockedTier()).isEqualTo(spec.escalation().tiers().getFirst().id());
+    assertThat(spec.safety().blockedMessage()).isEqualTo(BotSpec.Safety.DEFAULT_BLOCKED_MESSAGE);
+    assertThat(spec.safety().customPatterns()).isEmpty();
+  }
+
+  @Test
+  void load_demoSpec_readsItsSafetySection() {
+    BotSpec spec = loader.load(Path.of("src/main/resources/demo/bot.yaml"));
+
+    assertThat(spec.safety().neverAsk()).contains(baton.compliance.AskedSecret.PASSWORD, baton.compliance.AskedSecret.ONE_TIME_CODE);
+    assertThat(spec.safety().blockedTier()).isEqualTo("urgent");
+    assertThat(spec.safety().customPatterns()).singleElement().satisfies(pattern -> {
+      assertThat(pattern.name()).isEqualTo("kestrel_club_card");
+      assertThat(pattern.mask()).isEqualTo("[Kestrel Club card]");
+      assertThat(pattern.keywords()).containsExactly("kc");
+    });
   }
 }

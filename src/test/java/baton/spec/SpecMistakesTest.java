@@ -87,6 +87,22 @@ class SpecMistakesTest {
         Arguments.of("list where a text belongs", "  name: Sam", "  name: [Sam", 2, "bot.name: expected"),
         Arguments.of("canned reply listed twice", "teams:\n", "cannedReplies:\n  - id: hi\n    text: Hi\n  - id: hi\n    text: Hello\nteams:\n", 38,
             "canned reply 'hi' is listed twice"),
+        Arguments.of("retention period without a unit", "    name: Billing\n", "    name: Billing\nretention:\n  transcripts: 365\n", 41,
+            "retention.transcripts must be a number of days or hours such as 365d"),
+        Arguments.of("retention period of nothing", "    name: Billing\n", "    name: Billing\nretention:\n  audit: 0d\n", 41,
+            "retention.audit must be between 1h and 36500d"),
+        Arguments.of("unknown kind of retained data", "    name: Billing\n", "    name: Billing\nretention:\n  transcript: 30d\n", 41,
+            "did you mean 'transcripts'?"),
+        Arguments.of("secret the guard does not know", "teams:\n", "safety:\n  neverAsk: [password, pim]\nteams:\n", 36,
+            "unknown secret 'pim'; did you mean 'pin'?"),
+        Arguments.of("blocked messages sent to an unknown tier", "teams:\n", "safety:\n  blockedTier: fast\nteams:\n", 36,
+            "safety.blockedTier 'fast' is not one of the tiers"),
+        Arguments.of("custom pattern that is not a regular expression", "teams:\n",
+            "safety:\n  customPatterns:\n    - name: club\n      regex: 'KC-(\\d{8}'\nteams:\n", 38, "invalid regular expression"),
+        Arguments.of("greeting that asks for a password", "greeting: Hello", "greeting: Hi! What is your password?", 3,
+            "bot.greeting would be stopped by the output guard (never_ask:password)"),
+        Arguments.of("checklist question that asks for a card number", "ask: Your order number?", "ask: Please send your card number.", 31,
+            "checklists.0.items.0.ask would be stopped"),
         Arguments.of("broken YAML syntax", "  name: Sam", "  name: Sam: x", 2, ""));
   }
 
