@@ -27,6 +27,8 @@ import baton.agent.AutoAssigner;
 import baton.agent.CannedReplies;
 import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
+import baton.agent.KnowledgeSuggestionRoutes;
+import baton.conversation.ReusableAnswers;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
 import baton.channels.EmailHandoffs;
@@ -44,7 +46,9 @@ import baton.routing.WaitEstimator;
 import baton.conversation.JdbiConversationStore;
 import baton.escalation.LiveBrain;
 import baton.escalation.SupportBot;
+import baton.knowledge.JdbiLearnedKnowledge;
 import baton.knowledge.KnowledgeRoutes;
+import baton.knowledge.LearningLoop;
 import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SourceStatus;
 import baton.knowledge.SyncStatuses;
@@ -125,11 +129,14 @@ public final class Main {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);
       var vectors = new VectorCache(MiniLmEmbedder.shared(settings.dataDir().resolve("tmp")));
       var syncStatuses = new SyncStatuses(clock);
+      // What agents taught the bot (approved in the learning loop) is in the database: indexed with the sources.
+      var learned = new JdbiLearnedKnowledge(database.jdbi(), clock);
       LiveBrain brain = LiveBrain.load(settings.specFile(), new BotSpecLoader(), loaded -> loaded.forEach(teams::save),
-          vectors, syncStatuses, clock);
+          vectors, syncStatuses, clock, LearningLoop.approvedArticles(learned));
       BotSpec spec = brain.spec();
       log.debug("startup: spec loaded and knowledge indexed after {} ms", (System.nanoTime() - started) / 1_000_000);
       AuditLog audit = new JdbiAuditLog(database.jdbi(), clock);
+      var learning = new LearningLoop(learned, brain::learn);
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       // Data rights: each feature that stores customer data answers for its own tables.
       var customerRecords = new CustomerRecords();
@@ -181,6 +188,9 @@ public final class Main {
       var conversations = new ConversationService(conversationStore, teams, bot,
           new ConversationEvents(bus), tokens, meters, settings.maxMessageChars(), listeners, clock, secrets);
       dispatcher.start();
+      // A reusable resolution proposes a knowledge entry; the resolve's state event says when (after commit).
+      var reusableAnswers = new ReusableAnswers(conversations, learning, secrets);
+      bus.subscribe(ConversationEvents.AGENTS_TOPIC, event -> proposeWhenResolved(event, reusableAnswers));
       AgentStore agents = new JdbiAgentStore(database.jdbi(), clock);
       var passwords = new Passwords();
       if (demo) {
@@ -201,6 +211,7 @@ public final class Main {
           new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock),
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
+          new KnowledgeSuggestionRoutes(learning, audit),
           new CustomerDataRoutes(rights, purge),
           new TicketRoutes(tickets, conversations, clock),
           new KnowledgeRoutes(brain::knowledge),
@@ -300,6 +311,18 @@ public final class Main {
       } catch (java.io.IOException | RuntimeException e) {
         log.error("the new spec is live but its audit entry could not be written", e);
       }
+    }
+  }
+
+  /** A resolved conversation may propose a knowledge entry; a failure here never affects the resolve, already committed. */
+  private static void proposeWhenResolved(String event, ReusableAnswers reusableAnswers) {
+    try {
+      var json = baton.platform.Json.readTree(event);
+      if (json.path("type").asText().equals("state") && json.path("state").asText().equals("RESOLVED")) {
+        baton.conversation.ConversationId.parse(json.path("conversationId").asText()).ifPresent(reusableAnswers::consider);
+      }
+    } catch (RuntimeException e) {
+      log.error("a reusable answer could not be proposed as knowledge", e);
     }
   }
 

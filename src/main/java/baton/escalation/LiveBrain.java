@@ -2,6 +2,7 @@ package baton.escalation;
 
 import baton.compliance.OutputGuard;
 import baton.compliance.SecretScanner;
+import baton.knowledge.Article;
 import baton.knowledge.FolderSync;
 import baton.knowledge.KnowledgeBase;
 import baton.knowledge.KnowledgeSync;
@@ -69,6 +70,8 @@ public final class LiveBrain {
   private final Object rebuilding = new Object();
   private final Map<String, SourceSync> sources = new HashMap<>();
   private KnowledgeSync sync;
+  /** Entries approved in the learning loop; they come from the database, not from the spec's sources. */
+  private List<Article> learned = List.of();
   private final AtomicReference<Brain> current = new AtomicReference<>();
   private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
 
@@ -98,8 +101,15 @@ public final class LiveBrain {
    */
   public static LiveBrain load(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
       SyncStatuses statuses, Clock clock) {
+    return load(specFile, loader, teamsLoaded, vectors, statuses, clock, List.of());
+  }
+
+  /** As above, with the learning loop's approved entries in the first index, so start-up builds it once. */
+  public static LiveBrain load(Path specFile, BotSpecLoader loader, Consumer<List<Team>> teamsLoaded, VectorCache vectors,
+      SyncStatuses statuses, Clock clock, List<Article> learned) {
     var brain = new LiveBrain(specFile, loader, teamsLoaded, vectors, statuses, clock);
     synchronized (brain.rebuilding) {
+      brain.learned = List.copyOf(learned);
       List<String> problems = new ArrayList<>();
       brain.current.set(brain.build(true, problems));
       brain.lastProblems.set(List.copyOf(problems));
@@ -120,7 +130,7 @@ public final class LiveBrain {
     sync = new KnowledgeSync(sourcesFor(spec));
     List<SyncReport> reports = syncWeb ? sync.syncAll() : sync.syncDue();
     reports.forEach(report -> report.errors().forEach(error -> problems.add(error.document() + ": " + error.message())));
-    KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
+    KnowledgeBase knowledge = KnowledgeBase.of(withLearned(sync.articles()), vectors);
     BotPolicy policy = PolicyFit.of(spec, knowledge);
     teamsLoaded.accept(spec.teams());
     if (!problems.isEmpty()) {
@@ -191,12 +201,36 @@ public final class LiveBrain {
       }
       if (reports.stream().anyMatch(SyncReport::changedAnything)) {
         Brain before = current.get();
-        KnowledgeBase knowledge = KnowledgeBase.of(sync.articles(), vectors);
+        KnowledgeBase knowledge = KnowledgeBase.of(withLearned(sync.articles()), vectors);
         current.set(new Brain(before.spec(), knowledge, PolicyFit.of(before.spec(), knowledge)));
         log.info("web knowledge synced; articles={} passages={}", knowledge.articles().size(), knowledge.passageCount());
       }
       return reports;
     }
+  }
+
+  /**
+   * Replaces the learned entries (the learning loop's approved set) and rebuilds the index with the
+   * current spec, so an approved entry is answered from by the next turn. Only new texts are embedded.
+   */
+  public void learn(List<Article> approved) {
+    synchronized (rebuilding) {
+      learned = List.copyOf(approved);
+      Brain before = current.get();
+      KnowledgeBase knowledge = KnowledgeBase.of(withLearned(sync.articles()), vectors);
+      current.set(new Brain(before.spec(), knowledge, PolicyFit.of(before.spec(), knowledge)));
+      log.info("learned knowledge indexed; entries={} passages={}", learned.size(), knowledge.passageCount());
+    }
+  }
+
+  /** The sources' articles, then the learned ones (whose slugs live under learned/, so none is shadowed). */
+  private List<Article> withLearned(List<Article> fromSources) {
+    if (learned.isEmpty()) {
+      return fromSources;
+    }
+    List<Article> all = new ArrayList<>(fromSources);
+    all.addAll(learned);
+    return all;
   }
 
   /** Whether any source is a website that needs polling. */

@@ -35,7 +35,9 @@ public final class KnowledgeRoutes implements HttpRoutes {
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get("/kb", this::index);
-    routes.get("/kb/{slug}", this::article);
+    routes.get("/kb/{slug}", ctx -> article(ctx, ctx.pathParam("slug")));
+    // Entries approved in the learning loop (LearningLoop): /kb/learned/{slug}.
+    routes.get("/kb/learned/{slug}", ctx -> article(ctx, LearnedEntry.SLUG_PREFIX + ctx.pathParam("slug")));
     routes.get("/api/knowledge/articles", ctx -> ctx.json(Map.of("articles", knowledge.get().articles().stream()
         .map(article -> Map.of("slug", article.slug(), "title", article.title(), "url", "/kb/" + article.slug(),
             "sections", article.passages().size()))
@@ -51,8 +53,8 @@ public final class KnowledgeRoutes implements HttpRoutes {
     ctx.html(page("Help centre", list.append("</ul>").toString()));
   }
 
-  private void article(Context ctx) {
-    var article = knowledge.get().article(ctx.pathParam("slug"));
+  private void article(Context ctx, String slug) {
+    var article = knowledge.get().article(slug);
     if (article.isEmpty()) {
       ctx.status(404).html(page("Not found", "<h1>Article not found</h1><p><a href=\"/kb\">All help articles</a></p>"));
       return;

@@ -1,0 +1,5 @@
+package baton.knowledge;
+
+import baton.platform.OnPostgres;
+
+class PostgresLearnedKnowledgeTest extends OnPostgres implements LearnedKnowledgeContract {}
