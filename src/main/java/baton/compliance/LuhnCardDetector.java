@@ -84,11 +84,32 @@ final class LuhnCardDetector implements Detector {
     while (first < groups.size()) {
       int found = longestCardFrom(text, groups, first, gluedAfter);
       if (found < 0) {
-        return;
+        // Other digits may come first ("SSN 123 45 6789 371449635398431"): a whole 13–19-digit group
+        // later in the run that passes Luhn is still a card. Only a whole group, so that no lucky
+        // Luhn tail of a long grouped number (4-digit groups) is ever taken for one.
+        first = nextWholeGroupCard(text, groups, first + 1, gluedAfter);
+        if (first < 0) {
+          return;
+        }
+        found = first;
       }
       cards.add(new Card(groups.get(first)[0], groups.get(found)[1], lastFourDigits(text, groups.get(found)[1])));
       first = found + 1;
     }
+  }
+
+  /** The index of the first group from {@code from} that is a card on its own, or -1. */
+  private static int nextWholeGroupCard(String text, List<int[]> groups, int from, boolean gluedAfter) {
+    for (int k = from; k < groups.size(); k++) {
+      int[] group = groups.get(k);
+      int length = group[1] - group[0];
+      boolean endsRun = k == groups.size() - 1;
+      if (length >= MIN_DIGITS && length <= MAX_DIGITS && majorNetwork(text.charAt(group[0]))
+          && (endsRun ? !gluedAfter : followedByCodeOrCard(groups, k)) && luhn(text, group[0], group[1])) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** The last group of the longest Luhn-valid window starting at group {@code first}, or -1. */

@@ -31,6 +31,20 @@ class SecretScannerTest {
   }
 
   @Test
+  void scan_whenOtherDigitGroupsComeFirst_stillFindsTheWholeCardGroup() {
+    // Found by CustomerApiFuzzTest (seed 6424021325164): an SSN in spaced groups, then a plain Amex.
+    assertThat(redacted("my card is 219 09 9999 347137783270640 agent"))
+        .contains("[card •••• 0640]").doesNotContain("347137783270640");
+    assertThat(redacted("order 12 345 4242424242424242")).contains("[card •••• 4242]");
+  }
+
+  @Test
+  void scan_whenALongGroupedNumberEndsInALuhnTail_findsNoCard() {
+    // USPS tracking in groups of four: no whole group is 13+ digits, so no tail is taken for a card.
+    assertThat(kinds("parcel 9400 1000 0000 0000 4242 4242 4242 4242")).doesNotContain(SecretKind.PAYMENT_CARD);
+  }
+
+  @Test
   void scan_whenCardFailsLuhn_findsNothing() {
     assertThat(kinds("card 4242 4242 4242 4241")).isEmpty();
   }
