@@ -1,0 +1,81 @@
+package baton.escalation;
+
+import static java.util.Objects.requireNonNull;
+
+import baton.platform.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of a conversation export ({@code baton conversations export}, docs/what-if.md): the
+ * customer's messages in order, as stored (already redacted), and the handoff that really happened, if
+ * any. The conversation feature writes the same field names; this side only reads them, so the what-if
+ * depends on the file format, not on the conversation feature's types. Immutable.
+ *
+ * @param customerMessages the customer's messages, oldest first, including any sent to agents after a handoff
+ * @param handoff the first handoff of the conversation; null when the bot kept it
+ */
+public record RecordedConversation(String id, String channel, Instant createdAt, List<String> customerMessages,
+    RecordedHandoff handoff) {
+
+  public RecordedConversation {
+    requireNonNull(id, "id");
+    channel = channel == null ? "web" : channel;
+    customerMessages = List.copyOf(customerMessages == null ? List.of() : customerMessages);
+  }
+
+  /**
+   * What really happened to the conversation.
+   *
+   * @param handleMinutes minutes from an agent claiming it to resolving it; null when not (yet) both
+   */
+  public record RecordedHandoff(String tier, String team, String reason, Double handleMinutes) {}
+
+  /** A line of the export that cannot be used; {@code line} counts from 1. */
+  public static final class MalformedLine extends IOException {
+    private final int line;
+
+    MalformedLine(Path file, int line, String message) {
+      super(file + ":" + line + ": " + message);
+      this.line = line;
+    }
+
+    public int line() {
+      return line;
+    }
+  }
+
+  /** Reads an export, skipping blank lines; fails on the first line that is not a conversation. */
+  public static List<RecordedConversation> read(Path file) throws IOException {
+    List<RecordedConversation> conversations = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        RecordedConversation conversation;
+        try {
+          conversation = Json.mapper().readValue(line, RecordedConversation.class);
+        } catch (JsonProcessingException e) {
+          throw new MalformedLine(file, number, "not a conversation: " + e.getOriginalMessage());
+        } catch (NullPointerException e) {
+          throw new MalformedLine(file, number, "missing \"" + e.getMessage() + "\"");
+        }
+        if (conversation == null) {
+          throw new MalformedLine(file, number, "not a conversation: null");
+        }
+        conversations.add(conversation);
+      }
+    }
+    return conversations;
+  }
+}
