@@ -21,7 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ConversationExport {
   /** One line of the export; field names are the published line format. */
-  public record Line(String id, String channel, Instant createdAt, List<String> customerMessages, HandoffLine handoff) {}
+  public record Line(String id, String channel, Instant createdAt, List<String> customerMessages, List<String> customerKnown,
+      HandoffLine handoff) {}
 
   /** The conversation's first handoff; {@code handleMinutes} null until an agent claimed and resolved it. */
   public record HandoffLine(String tier, String team, String reason, Double handleMinutes) {}
@@ -55,6 +56,21 @@ public final class ConversationExport {
       List<String> messages = handle.createQuery(
               "select body from messages where conversation_id = :id and author = 'customer' order by seq")
           .bind("id", row.id()).mapTo(String.class).list();
+      // Only whether each detail was given, never the detail: the replay needs no more.
+      List<String> known = handle.createQuery("select c.name, c.email, c.phone from customers c join conversations v"
+              + " on v.customer_id = c.id where v.id = :id")
+          .bind("id", row.id())
+          .map((rs, ctx) -> {
+            List<String> given = new java.util.ArrayList<>();
+            for (String field : List.of("name", "email", "phone")) {
+              String value = rs.getString(field);
+              if (value != null && !value.isBlank()) {
+                given.add(field);
+              }
+            }
+            return List.copyOf(given);
+          })
+          .findFirst().orElse(List.of());
       HandoffLine handoff = handle.createQuery(
               "select tier_id, team_id, reason, claimed_at, resolved_at from handoffs where conversation_id = :id"
                   + " order by created_at, id limit 1")
@@ -67,7 +83,7 @@ public final class ConversationExport {
             return new HandoffLine(rs.getString("tier_id"), rs.getString("team_id"), rs.getString("reason"), minutes);
           })
           .findFirst().orElse(null);
-      return new Line(row.id().toString(), row.channel(), row.createdAt(), messages, handoff);
+      return new Line(row.id().toString(), row.channel(), row.createdAt(), messages, known, handoff);
     });
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One line of a conversation export ({@code baton conversations export}, docs/what-if.md): the
@@ -20,15 +21,29 @@ import java.util.List;
  * depends on the file format, not on the conversation feature's types. Immutable.
  *
  * @param customerMessages the customer's messages, oldest first, including any sent to agents after a handoff
+ * @param customerKnown which of name, email and phone the customer gave when starting; not the values,
+ *     only whether the server knew them, because a checklist skips what it already knows
  * @param handoff the first handoff of the conversation; null when the bot kept it
  */
 public record RecordedConversation(String id, String channel, Instant createdAt, List<String> customerMessages,
-    RecordedHandoff handoff) {
+    List<String> customerKnown, RecordedHandoff handoff) {
 
   public RecordedConversation {
     requireNonNull(id, "id");
     channel = channel == null ? "web" : channel;
     customerMessages = List.copyOf(customerMessages == null ? List.of() : customerMessages);
+    customerKnown = List.copyOf(customerKnown == null ? List.of() : customerKnown);
+  }
+
+  /**
+   * The customer as the bot saw them, with stand-in values for what was known: the export leaves the
+   * values out, and the bot only needs to know that a checklist need not ask.
+   */
+  public TurnContext.Customer customer() {
+    return new TurnContext.Customer(
+        customerKnown.contains("name") ? Optional.of("Customer") : Optional.empty(),
+        customerKnown.contains("email") ? Optional.of("customer@example.invalid") : Optional.empty(),
+        customerKnown.contains("phone") ? Optional.of("+1 303 555 0100") : Optional.empty());
   }
 
   /**

@@ -82,7 +82,7 @@ public final class WhatIfReplay {
     transcript.add(new TurnContext.Line(seq, "bot", bot.name(), bot.greeting(), clock.instant(), List.of()));
     for (String text : conversation.customerMessages()) {
       seq++;
-      var context = new TurnContext(conversation.id(), conversation.channel(), TurnContext.Customer.UNKNOWN, seq, text, transcript,
+      var context = new TurnContext(conversation.id(), conversation.channel(), conversation.customer(), seq, text, transcript,
           decisions);
       Decision decision = bot.respond(context);
       Instant now = clock.instant();
