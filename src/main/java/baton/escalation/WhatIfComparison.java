@@ -80,6 +80,6 @@ public record WhatIfComparison(String currentSpec, String newSpec, WhatIfReplay.
   }
 
   private static String number(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
   }
 }
