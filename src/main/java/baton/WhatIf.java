@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,9 +79,15 @@ record WhatIf(Path conversations, Path currentSpec, Path newSpec, double handleM
         return UNUSABLE;
       }
       var comparison = new WhatIfComparison(currentSpec.toString(), newSpec.toString(), current, proposed, minutes);
-      String asJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of(
-          "currentSpec", comparison.currentSpec(), "newSpec", comparison.newSpec(), "current", current, "new", proposed,
-          "rows", comparison.rows(), "handleMinutes", comparison.minutesUsed()));
+      // Ordered, so reports of two runs diff cleanly.
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("currentSpec", comparison.currentSpec());
+      document.put("newSpec", comparison.newSpec());
+      document.put("current", current);
+      document.put("new", proposed);
+      document.put("rows", comparison.rows());
+      document.put("handleMinutes", comparison.minutesUsed());
+      String asJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document);
       out.print(json ? asJson + "\n" : comparison.toTable());
       if (report != null) {
         Files.writeString(report, asJson + "\n");
