@@ -74,7 +74,18 @@ class WhatIfCommandTest {
     Run run = run("replay", "--conversations", export.toString(), "--current-spec", spec.toString(), "--spec", spec.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains(export + ":1: not a conversation");
+    assertThat(run.err()).contains(export + ":1: not a conversation: missing \"id\"");
+  }
+
+  @Test
+  void whatIf_withMessagesThatAreNotAList_namesTheField() throws IOException {
+    Path spec = Demo.installFiles(dir.resolve("demo"));
+    Path export = Files.writeString(dir.resolve("export.jsonl"), "{\"id\":\"x\",\"customerMessages\":\"hi\"}\n");
+
+    Run run = run("replay", "--conversations", export.toString(), "--current-spec", spec.toString(), "--spec", spec.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(export + ":1: not a conversation: \"customerMessages\" has the wrong type");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import baton.platform.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,18 @@ public record RecordedConversation(String id, String channel, Instant createdAt,
     }
   }
 
+  /** The field at fault, in the export's words rather than Jackson's. */
+  private static String problem(JsonMappingException e) {
+    if (e.getCause() instanceof NullPointerException missing) {
+      // The constructor's requireNonNull names the field.
+      return "missing \"" + missing.getMessage() + "\"";
+    }
+    String field = e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+        : "[" + reference.getIndex() + "]").reduce((left, right) -> left + "." + right).orElse("");
+    String message = e.getOriginalMessage().lines().findFirst().orElse("");
+    return field.isEmpty() ? message : "\"" + field + "\" has the wrong type (" + message + ")";
+  }
+
   /** Reads an export, skipping blank lines; fails on the first line that is not a conversation. */
   public static List<RecordedConversation> read(Path file) throws IOException {
     List<RecordedConversation> conversations = new ArrayList<>();
@@ -80,10 +93,10 @@ public record RecordedConversation(String id, String channel, Instant createdAt,
         RecordedConversation conversation;
         try {
           conversation = Json.mapper().readValue(line, RecordedConversation.class);
+        } catch (JsonMappingException e) {
+          throw new MalformedLine(file, number, "not a conversation: " + problem(e));
         } catch (JsonProcessingException e) {
           throw new MalformedLine(file, number, "not a conversation: " + e.getOriginalMessage());
-        } catch (NullPointerException e) {
-          throw new MalformedLine(file, number, "missing \"" + e.getMessage() + "\"");
         }
         if (conversation == null) {
           throw new MalformedLine(file, number, "not a conversation: null");
