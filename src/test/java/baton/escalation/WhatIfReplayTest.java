@@ -58,6 +58,15 @@ class WhatIfReplayTest {
         spec.replace(rule, "    - when: repeat\n      then: handoff\n      tier: urgent\n"));
   }
 
+  /** The demo spec without the rule that hands a request for a person to the urgent tier. */
+  static Path withoutHumanRequestRule(Path demoSpec) throws IOException {
+    String spec = Files.readString(demoSpec);
+    String rule = "    - when: human_request or frustration == high\n      then: handoff\n      tier: urgent\n"
+        + "      reason: The customer asked for a person or is very frustrated.\n";
+    assertThat(spec).contains(rule);
+    return Files.writeString(demoSpec.resolveSibling("bot-no-human-rule.yaml"), spec.replace(rule, ""));
+  }
+
   @BeforeAll
   static void replayBothSpecs() throws IOException {
     Clock clock = Clock.systemUTC();
@@ -80,6 +89,22 @@ class WhatIfReplayTest {
     assertThat(proposed.handoffsByTier()).isEqualTo(Map.of("urgent", 3, "billing", 1));
     assertThat(current.handoffs()).isEqualTo(4);
     assertThat(proposed.handoffs()).isEqualTo(4);
+  }
+
+  @Test
+  void humanRequestRuleRemoved_nothingIsHandedOffForThatReasonOrByThatRuleAnyMore() throws IOException {
+    Clock clock = Clock.systemUTC();
+    WhatIfReplay.Tally withoutRule = replay(withoutHumanRequestRule(currentSpec), clock);
+    var comparison = new WhatIfComparison("bot.yaml", "bot-no-human-rule.yaml", current, withoutRule, HandleMinutes.of(recorded, 10, Map.of()));
+
+    assertThat(withoutRule.handoffsByReason()).doesNotContainKey("human_request");
+    assertThat(withoutRule.handoffsByRule()).doesNotContainKey("human_request or frustration == high");
+    // The rule's row stays in the table, going from the one "agent please" to none.
+    assertThat(comparison.rows()).contains(new WhatIfComparison.Row("  rule human_request or frustration == high", 1, 0, -1));
+    // The other conversations meet no rule that changed: the chargeback still goes to billing, the repeats to standard.
+    assertThat(withoutRule.handoffsByTier()).containsEntry("billing", 1);
+    assertThat(withoutRule.handoffsByRule()).containsEntry("repeat", 2);
+    assertThat(withoutRule.handoffsByReason()).containsEntry("policy_keyword", 1).containsEntry("repeat", 2);
   }
 
   @Test
