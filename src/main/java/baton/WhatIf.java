@@ -70,8 +70,10 @@ record WhatIf(Path conversations, Path currentSpec, Path newSpec, double handleM
       WhatIfReplay.Tally proposed;
       try {
         // Both specs are loaded before anything is replayed, so a broken new spec fails fast.
-        SupportBot currentBot = bot(currentSpec, clock);
-        SupportBot newBot = bot(newSpec, clock);
+        // One folder for both: the sentence model is loaded once per JVM and keeps its native caches there.
+        Path work = Files.createTempDirectory("baton-whatif");
+        SupportBot currentBot = bot(currentSpec, work, clock);
+        SupportBot newBot = bot(newSpec, work, clock);
         current = new WhatIfReplay(currentBot, clock).run(recorded);
         proposed = new WhatIfReplay(newBot, clock).run(recorded);
       } catch (SpecException e) {
@@ -99,8 +101,7 @@ record WhatIf(Path conversations, Path currentSpec, Path newSpec, double handleM
     }
   }
 
-  private static SupportBot bot(Path spec, Clock clock) throws IOException {
-    Path work = Files.createTempDirectory("baton-whatif");
+  private static SupportBot bot(Path spec, Path work, Clock clock) {
     LiveBrain brain = LiveBrain.standalone(spec, work, new SyncStatuses(clock), clock);
     return SupportBot.withStandardSignals(brain::current, clock);
   }
