@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
     description = "Self-hosted customer-support chat: a bot that answers safely and hands off to humans.",
-    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, ReplayCommand.class, KnowledgeCommand.class, AuditCommand.class,
+    subcommands = {Cli.ServeCommand.class, Cli.DemoCommand.class, Cli.SpecCommand.class, EvalCommand.class, ReplayCommand.class, KnowledgeCommand.class, AuditCommand.class, ConversationsCommand.class,
         CustomerCommand.class, RetentionCommand.class,
         CommandLine.HelpCommand.class})
 final class Cli {

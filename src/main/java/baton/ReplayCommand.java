@@ -11,12 +11,40 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code baton replay}: measure the learning loop on a labelled question stream, offline and in-process. */
+/**
+ * {@code baton replay}: two offline, in-process replays behind one command. With {@code --conversations}
+ * it is the what-if (recorded conversations through the current and a changed spec, docs/what-if.md);
+ * without, the learning-loop replay on Banking77 (docs/learning.md), as before the what-if existed.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay Banking77's test questions (shuffled with a fixed seed) to a bot that knows only part of the intents;"
-        + " a simulated agent answers every handoff with the intent's answer and marks it reusable, a simulated supervisor"
-        + " approves the proposals. Prints the handoff rate and the precision of the bot's answers per window. See docs/learning.md.")
+    description = {"What-if (with --conversations): re-run exported conversations through --current-spec and --spec and print"
+        + " trigger rates, handoffs per tier and expected agent-hours side by side. See docs/what-if.md.",
+        "Learning loop (without --conversations): replay Banking77's test questions (shuffled with a fixed seed) to a bot that knows"
+        + " only part of the intents; a simulated agent answers every handoff with the intent's answer and marks it reusable, a"
+        + " simulated supervisor approves the proposals. Prints the handoff rate and the precision of the bot's answers per window."
+        + " See docs/learning.md."})
 final class ReplayCommand implements Callable<Integer> {
+  @Option(names = "--conversations", paramLabel = "FILE",
+      description = "What-if: a `baton conversations export` file (JSON Lines) to re-run.")
+  Path conversations;
+
+  @Option(names = "--spec", paramLabel = "FILE", description = "What-if: the changed bot spec.")
+  Path newSpec;
+
+  @Option(names = "--current-spec", paramLabel = "FILE", description = "What-if: the spec the server runs now. Env: BATON_CURRENT_SPEC.")
+  Path currentSpec;
+
+  @Option(names = "--handle-minutes", defaultValue = "10",
+      description = "What-if: agent minutes per handoff for tiers the export has no measured handle time for. Default: ${DEFAULT-VALUE}.")
+  double handleMinutes;
+
+  @Option(names = "--tier-minutes", paramLabel = "TIER=MINUTES",
+      description = "What-if: agent minutes per handoff of this tier, over what the export measured. Repeatable.")
+  java.util.Map<String, Double> tierMinutes = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--report", paramLabel = "FILE", description = "What-if: also write the comparison as JSON.")
+  Path report;
+
   @Option(names = "--data", defaultValue = "../shared/datasets/banking77", paramLabel = "DIR",
       description = "Banking77 folder with train.csv and test.csv. Default: ${DEFAULT-VALUE}.")
   Path data;
@@ -59,6 +87,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (conversations != null || newSpec != null || currentSpec != null) {
+      return new WhatIf(conversations, currentSpec, newSpec, handleMinutes, tierMinutes, report, json)
+          .run(command.commandLine().getOut(), command.commandLine().getErr());
+    }
     IntentEvaluation.DataSet dataSet;
     try {
       dataSet = IntentEvaluation.read(IntentEvaluation.Format.BANKING77, data);
