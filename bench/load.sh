@@ -9,6 +9,8 @@
 #   (bench/load.sh --help lists them all). SERVER_JVM (default -Xmx1g) sets the started server's JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export LOAD_COMMAND="bench/load.sh $*"
+source bench/load-server.sh
 start=""
 args=()
 while (($#)); do
@@ -19,38 +21,9 @@ while (($#)); do
   esac
 done
 ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-
-server=""
-stop_server() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill "$server"
-    wait "$server" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
+trap stop_baton EXIT
 if [ -n "$start" ]; then
-  [ -f target/baton.jar ] || ./mvnw -q -o package -DskipTests
-  port="${LOAD_PORT:-18090}"
-  data="$(mktemp -d /tmp/baton-load.XXXXXX)"
-  db=()
-  case "$start" in
-    h2) ;;
-    postgres)
-      psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists baton_load' -c 'create database baton_load'
-      db=(--db-url jdbc:postgresql://127.0.0.1:5432/baton_load --db-user postgres) ;;
-    *) echo "--start h2 or --start postgres" >&2; exit 2 ;;
-  esac
-  # shellcheck disable=SC2086
-  "$JAVA_HOME/bin/java" ${SERVER_JVM:--Xmx1g} -jar target/baton.jar demo --host 127.0.0.1 --port "$port" --data-dir "$data" "${db[@]}" \
-    >"$data/server.log" 2>&1 &
-  server=$!
-  echo "baton demo ($start) pid $server, log $data/server.log" >&2
-  until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do
-    kill -0 "$server" 2>/dev/null || { echo "the server died; see $data/server.log" >&2; tail -20 "$data/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  args+=(--url "http://127.0.0.1:$port" --server-pid "$server")
+  start_baton "$start"
+  args=(--label "$start" "${args[@]}" --url "$BATON_URL" --server-pid "$BATON_PID")
 fi
-# The client shares the machine with the server: a small heap, the serial collector and C1 only keep it cheap.
-"$JAVA_HOME/bin/java" -Xmx768m --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlogback.configurationFile=bench/logback-quiet.xml \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" baton.bench.LoadTool "${args[@]}"
+run_load_tool "${args[@]}"

@@ -18,9 +18,10 @@ import java.util.OptionalLong;
  * @param agentThink mean time an agent takes to read, then to write, then to close a conversation
  * @param agentCapacity conversations each agent works on at once
  * @param serverPid the server's process id, when known, for its resident set size
+ * @param label what the report and the chart call the run's series, e.g. the database
  */
 record LoadOptions(URI url, int customers, int agents, double rate, Duration ramp, Duration duration, double handoffShare,
-    int turns, Duration minThink, Duration agentThink, int agentCapacity, Path report, OptionalLong serverPid, long seed) {
+    int turns, Duration minThink, Duration agentThink, int agentCapacity, Path report, OptionalLong serverPid, long seed, String label) {
 
   static final String USAGE = """
       Usage: bench/load.sh [--start h2|postgres] [options]
@@ -38,6 +39,7 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
         --report FILE        JSON report (default target/load-report.json)
         --server-pid PID     read the server's resident set size from /proc (set by --start)
         --seed S             random seed for the question mix (default 8)
+        --label TEXT         the series this run belongs to in reports and charts, e.g. h2 (set by --start)
       """;
 
   LoadOptions {
@@ -64,6 +66,7 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
     Path report = Path.of("target/load-report.json");
     OptionalLong serverPid = OptionalLong.empty();
     long seed = 8;
+    String label = "";
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       String value;
@@ -93,11 +96,12 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
         case "--report" -> report = Path.of(value);
         case "--server-pid" -> serverPid = OptionalLong.of(Long.parseLong(value));
         case "--seed" -> seed = Long.parseLong(value);
+        case "--label" -> label = value;
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
     return new LoadOptions(url, customers, agents, rate, ramp, duration, handoffShare, turns, minThink, agentThink,
-        agentCapacity, report, serverPid, seed);
+        agentCapacity, report, serverPid, seed, label);
   }
 
   /** 90s, 2m, 500ms, or a bare number of seconds. */

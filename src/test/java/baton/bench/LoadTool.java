@@ -112,7 +112,8 @@ public final class LoadTool {
             lastProbe = now;
             serverCpuUntil = reading.cpuSeconds();
           }
-          loadMax = Math.max(loadMax, ServerProbe.loadAverage().length > 0 ? ServerProbe.loadAverage()[0] : 0);
+          double[] loadNow = ServerProbe.loadAverage();
+          loadMax = Math.max(loadMax, loadNow.length > 0 ? loadNow[0] : 0);
           Histogram replies = measures.botReply.drainRecent();
           long sent = measures.sent.sum();
           var point = new LinkedHashMap<String, Object>();
@@ -151,6 +152,7 @@ public final class LoadTool {
       double windowSeconds = options.duration().toNanos() / 1e9;
       var report = new LinkedHashMap<String, Object>();
       report.put("tool", "bench/load.sh (baton.bench.LoadTool)");
+      report.put("command", System.getenv().getOrDefault("LOAD_COMMAND", "baton.bench.LoadTool " + command));
       report.put("arguments", command);
       report.put("startedAt", startedAt);
       report.put("options", optionsJson());
@@ -200,6 +202,7 @@ public final class LoadTool {
 
   private Map<String, Object> optionsJson() {
     var json = new LinkedHashMap<String, Object>();
+    json.put("label", options.label());
     json.put("url", options.url().toString());
     json.put("customers", options.customers());
     json.put("agents", options.agents());
