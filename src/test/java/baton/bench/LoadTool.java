@@ -1,7 +1,6 @@
 package baton.bench;
 
 import baton.platform.Json;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -27,7 +25,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadTool {
   private static final long SECOND = 1_000_000_000L;
-  private static final long PROBE_EVERY = 5 * SECOND;
   private static final long DRAIN_NANOS = 10 * SECOND;
 
   private final LoadOptions options;
@@ -84,34 +81,26 @@ public final class LoadTool {
       Thread pacer = Thread.ofPlatform().name("pacer").start(new Pacer(run, customers, start, rampNanos, windowUntil));
 
       var timeline = new ArrayList<Map<String, Object>>();
-      double serverCpuFrom = Double.NaN;
-      double serverCpuUntil = Double.NaN;
-      long clientCpuFrom = 0;
+      Thread following = probe.followWindow(windowFrom, windowUntil, errors);
       double loadMax = 0;
       long seconds = (windowUntil - start) / SECOND;
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("load").setInitialMax(seconds).setUnit(" s", 1)
           .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setMaxRenderedLength(140).build()) {
-        long lastProbe = System.nanoTime();
         long sentBefore = 0;
-        boolean inWindow = false;
+        ServerProbe.Reading shown = null;
         for (long tick = start + SECOND; tick <= windowUntil; tick += SECOND) {
           sleepUntil(tick);
           long now = System.nanoTime();
+          // A starved machine can make this loop late: skip the seconds missed rather than replay them.
+          while (tick + SECOND <= Math.min(now, windowUntil)) {
+            tick += SECOND;
+          }
+          boolean inWindow = now >= windowFrom;
           customers.checkTimeouts(now);
           run.handoffs().sweep(now, CustomerConversation.REPLY_TIMEOUT_NANOS, errors);
-          ServerProbe.Reading reading = null;
-          if (!inWindow && now >= windowFrom) {
-            inWindow = true;
-            reading = probe.read();
-            serverCpuFrom = reading.cpuSeconds();
-            clientCpuFrom = clientCpuNanos();
-          } else if (now - lastProbe >= PROBE_EVERY || tick + SECOND > windowUntil) {
-            reading = probe.read();
-          }
-          if (reading != null) {
-            lastProbe = now;
-            serverCpuUntil = reading.cpuSeconds();
-          }
+          ServerProbe.Reading latest = probe.last();
+          ServerProbe.Reading reading = latest == shown ? null : latest;
+          shown = latest;
           double[] loadNow = ServerProbe.loadAverage();
           loadMax = Math.max(loadMax, loadNow.length > 0 ? loadNow[0] : 0);
           Histogram replies = measures.botReply.drainRecent();
@@ -136,8 +125,8 @@ public final class LoadTool {
               run.handoffs().waitingForAnAgent(), errors.total()));
         }
       }
-      long clientCpuUntil = clientCpuNanos();
       pacer.join();
+      following.join();
       // Let the last messages of the window get their replies; nothing new is sent now.
       long drainUntil = System.nanoTime() + DRAIN_NANOS;
       while (measures.botReply.measuredCount() + measures.handoffNotice.measuredCount() + errorsForWindow(errors) < measures.sentInWindow.sum()
@@ -145,7 +134,6 @@ public final class LoadTool {
         Thread.sleep(100);
         customers.checkTimeouts(System.nanoTime());
       }
-      probe.read();
       customers.stop();
       agents.forEach(AgentConsole::stop);
 
@@ -176,12 +164,8 @@ public final class LoadTool {
       latency.put("pacerLag", measures.pacerLag.summary());
       report.put("latencyMs", latency);
       report.put("errors", errors.snapshot());
-      report.put("server", probe.summary(Double.isNaN(serverCpuFrom) ? OptionalDouble.empty()
-          : OptionalDouble.of(serverCpuUntil - serverCpuFrom), windowSeconds));
       var client = new LinkedHashMap<String, Object>();
-      double clientCpu = (clientCpuUntil - clientCpuFrom) / 1e9;
-      client.put("cpuSecondsInWindow", ServerProbe.round(clientCpu));
-      client.put("coresBusyInWindow", ServerProbe.round(clientCpu / windowSeconds));
+      report.put("server", probe.summary(client));
       client.put("heapUsedMiB", ServerProbe.mib(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
       report.put("client", client);
       report.put("timeline", timeline);
@@ -261,10 +245,6 @@ public final class LoadTool {
         server.get("heapUsedMiBMax"), server.get("rssMiBMax"), server.get("coresBusyInWindow"), client.get("coresBusyInWindow"),
         java.util.Arrays.toString((double[]) machine.get("loadAverageBefore")), java.util.Arrays.toString((double[]) machine.get("loadAverageAfter")));
     System.out.println("report: " + options.report());
-  }
-
-  private static long clientCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {

@@ -12,15 +12,21 @@ import java.util.OptionalLong;
  * What the server says about itself: heap in use, open sockets, threads and CPU time from its
  * Prometheus endpoint ({@code /metrics}), and its resident set size from {@code /proc/<pid>/status}
  * when the pid is known (same machine only). One scrape is about 20 KB of text, so the run scrapes
- * every few seconds, not every second. Keeps the highest values seen; thread-safe.
+ * every few seconds, on a thread of its own (a scrape can take seconds on a starved machine, and the
+ * progress loop must not wait for it). The client's own CPU time is taken at the same moments, so
+ * the two can be compared. Keeps the highest values seen; thread-safe.
  */
 final class ServerProbe {
+  static final long EVERY_NANOS = 5_000_000_000L;
+
   /** One reading; a value the server did not report is NaN, the RSS without a pid is -1. */
-  record Reading(double heapBytes, double customerSockets, double agentSockets, double threads, double cpuSeconds, long rssBytes) {}
+  record Reading(long nanos, double heapBytes, double customerSockets, double agentSockets, double threads, double cpuSeconds,
+      long rssBytes, long clientCpuNanos) {}
 
   private final BatonHttp http;
   private final OptionalLong pid;
-  private Reading last;
+  private final java.util.List<Reading> inWindow = new java.util.ArrayList<>();
+  private volatile Reading last;
   private double maxHeap;
   private long maxRss = -1;
   private double maxThreads;
@@ -31,7 +37,41 @@ final class ServerProbe {
     this.pid = pid;
   }
 
-  synchronized Reading read() throws IOException, InterruptedException {
+  /**
+   * Reads at {@code fromNanos} and every {@link #EVERY_NANOS} until {@code untilNanos} (the last
+   * reading exactly then), on a virtual thread; these readings give the CPU figures of the window.
+   */
+  Thread followWindow(long fromNanos, long untilNanos, ErrorCounts errors) {
+    return Thread.startVirtualThread(() -> {
+      for (long due = fromNanos; ; due = Math.min(due + EVERY_NANOS, untilNanos)) {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        try {
+          Reading reading = read();
+          synchronized (this) {
+            inWindow.add(reading);
+          }
+        } catch (IOException e) {
+          errors.add("metrics", e);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (due >= untilNanos) {
+          return;
+        }
+      }
+    });
+  }
+
+  Reading last() {
+    return last;
+  }
+
+  Reading read() throws IOException, InterruptedException {
+    long clientCpu = clientCpuNanos();
+    long nanos = System.nanoTime();
     String text = http.getText("/metrics");
     double heap = 0;
     double customerSockets = Double.NaN;
@@ -52,12 +92,25 @@ final class ServerProbe {
       }
     }
     long rss = pid.isPresent() ? residentSetBytes(pid.getAsLong()) : -1;
-    last = new Reading(heap, customerSockets, agentSockets, threads, cpu, rss);
+    var reading = new Reading(nanos, heap, customerSockets, agentSockets, threads, cpu, rss, clientCpu);
+    remember(reading);
+    return reading;
+  }
+
+  private synchronized void remember(Reading reading) {
+    last = reading;
+    double heap = reading.heapBytes();
+    long rss = reading.rssBytes();
+    double threads = reading.threads();
+    double customerSockets = reading.customerSockets();
     maxHeap = Math.max(maxHeap, heap);
     maxRss = Math.max(maxRss, rss);
     maxThreads = Math.max(maxThreads, Double.isNaN(threads) ? 0 : threads);
     maxCustomerSockets = Math.max(maxCustomerSockets, Double.isNaN(customerSockets) ? 0 : customerSockets);
-    return last;
+  }
+
+  static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double value(String line) {
@@ -88,7 +141,19 @@ final class ServerProbe {
     }
   }
 
-  synchronized Map<String, Object> summary(OptionalDouble cpuSecondsInWindow, double windowSeconds) {
+  /** The server's figures; the client's CPU share over the same readings goes into {@code client}. */
+  synchronized Map<String, Object> summary(Map<String, Object> client) {
+    OptionalDouble cpuSecondsInWindow = OptionalDouble.empty();
+    double windowSeconds = 0;
+    if (inWindow.size() >= 2) {
+      Reading first = inWindow.getFirst();
+      Reading end = inWindow.getLast();
+      windowSeconds = (end.nanos() - first.nanos()) / 1e9;
+      cpuSecondsInWindow = OptionalDouble.of(end.cpuSeconds() - first.cpuSeconds());
+      double clientCpu = (end.clientCpuNanos() - first.clientCpuNanos()) / 1e9;
+      client.put("cpuSecondsInWindow", round(clientCpu));
+      client.put("coresBusyInWindow", round(clientCpu / windowSeconds));
+    }
     var summary = new LinkedHashMap<String, Object>();
     summary.put("heapUsedMiBMax", mib(maxHeap));
     summary.put("heapUsedMiBLast", last == null ? null : mib(last.heapBytes()));
