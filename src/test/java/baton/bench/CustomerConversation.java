@@ -233,7 +233,7 @@ final class CustomerConversation implements WebSocket.Listener {
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     synchronized (this) {
       if (phase != Phase.ENDED) {
-        run.errors().add("customer_socket_closed:" + statusCode);
+        run.errors().add("customer_socket_closed:" + statusCode + ":" + phase.name().toLowerCase(java.util.Locale.ROOT));
         end();
       }
     }

@@ -21,7 +21,11 @@ final class ServerProbe {
 
   /** One reading; a value the server did not report is NaN, the RSS without a pid is -1. */
   record Reading(long nanos, double heapBytes, double customerSockets, double agentSockets, double threads, double cpuSeconds,
-      long rssBytes, long clientCpuNanos) {}
+      long rssBytes, long clientCpuNanos, java.util.NavigableMap<Double, Double> postMessageBuckets) {}
+
+  /** The server's own timing of customer messages: its Prometheus histogram of 201 answers to this route. */
+  private static final String POST_MESSAGE_BUCKET = "http_server_requests_seconds_bucket{method=\"POST\",status=\"201\","
+      + "uri=\"/api/conversations/{id}/messages\",le=\"";
 
   private final BatonHttp http;
   private final OptionalLong pid;
@@ -78,8 +82,12 @@ final class ServerProbe {
     double agentSockets = Double.NaN;
     double threads = Double.NaN;
     double cpu = Double.NaN;
+    var buckets = new java.util.TreeMap<Double, Double>();
     for (String line : text.split("\n")) {
-      if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+      if (line.startsWith(POST_MESSAGE_BUCKET)) {
+        String le = line.substring(POST_MESSAGE_BUCKET.length(), line.indexOf('"', POST_MESSAGE_BUCKET.length()));
+        buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), value(line));
+      } else if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
         heap += value(line);
       } else if (line.startsWith("baton_websockets_open{side=\"customer\"}")) {
         customerSockets = value(line);
@@ -92,7 +100,7 @@ final class ServerProbe {
       }
     }
     long rss = pid.isPresent() ? residentSetBytes(pid.getAsLong()) : -1;
-    var reading = new Reading(nanos, heap, customerSockets, agentSockets, threads, cpu, rss, clientCpu);
+    var reading = new Reading(nanos, heap, customerSockets, agentSockets, threads, cpu, rss, clientCpu, buckets);
     remember(reading);
     return reading;
   }
@@ -155,6 +163,9 @@ final class ServerProbe {
       client.put("coresBusyInWindow", round(clientCpu / windowSeconds));
     }
     var summary = new LinkedHashMap<String, Object>();
+    if (inWindow.size() >= 2) {
+      summary.put("postMessageServerSideMs", serverSide(inWindow.getFirst().postMessageBuckets(), inWindow.getLast().postMessageBuckets()));
+    }
     summary.put("heapUsedMiBMax", mib(maxHeap));
     summary.put("heapUsedMiBLast", last == null ? null : mib(last.heapBytes()));
     summary.put("rssMiBMax", maxRss < 0 ? null : mib(maxRss));
@@ -166,6 +177,30 @@ final class ServerProbe {
       summary.put("coresBusyInWindow", round(cpuSecondsInWindow.getAsDouble() / windowSeconds));
     }
     summary.put("source", "GET /metrics (heap, sockets, threads, process CPU time)" + (pid.isPresent() ? " and /proc/" + pid.getAsLong() + "/status VmRSS" : ""));
+    return summary;
+  }
+
+  /**
+   * Percentiles of the requests the server timed between two readings, from its cumulative buckets:
+   * each figure is the upper bound of the bucket it falls in, so it reads "at most".
+   */
+  static Map<String, Object> serverSide(java.util.NavigableMap<Double, Double> before, java.util.NavigableMap<Double, Double> after) {
+    var summary = new LinkedHashMap<String, Object>();
+    double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+    summary.put("count", (long) total);
+    if (total <= 0) {
+      return summary;
+    }
+    for (double quantile : new double[] {0.5, 0.9, 0.99}) {
+      for (var bucket : after.entrySet()) {
+        if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= quantile * total) {
+          summary.put("p" + Math.round(quantile * 100) + "AtMost",
+              bucket.getKey().isInfinite() ? null : Math.round(bucket.getKey() * 100_000) / 100.0);
+          break;
+        }
+      }
+    }
+    summary.put("source", "the server's http_server_requests_seconds histogram (POST messages, 201), first and last reading of the window");
     return summary;
   }
 
