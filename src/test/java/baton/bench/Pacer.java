@@ -43,8 +43,11 @@ final class Pacer implements Runnable {
       } else {
         Thread.startVirtualThread(customer::send);
       }
-      double share = rampNanos <= 0 ? 1 : Math.min(1, Math.max(0.05, (double) (due - startNanos) / rampNanos));
-      due += (long) (1e9 / (rate * share));
+      long rampEnd = startNanos + rampNanos;
+      double share = due >= rampEnd ? 1 : Math.max(0.05, (double) (due - startNanos) / rampNanos);
+      long next = due + (long) (1e9 / (rate * share));
+      // A slow start must not step over the end of the ramp: from there on the full rate holds.
+      due = due < rampEnd ? Math.min(next, rampEnd) : next;
     }
   }
 }
