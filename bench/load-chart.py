@@ -54,6 +54,26 @@ def table(series):
     return "\n".join(lines)
 
 
+def knees(series):
+    """Where each series' p99 first passes 100 ms, in words."""
+    lines = []
+    for label, runs in series.items():
+        steps = [(r["options"]["rate"], r["throughput"]["messagesPerSecond"], r["latencyMs"]["customerMessageToBotReply"]["p99"])
+                 for _, r in runs]
+        below = [step for step in steps if step[2] <= KNEE_MS]
+        above = [step for step in steps if step[2] > KNEE_MS]
+        if not above:
+            lines.append(f"{label}: p99 stays at or under {KNEE_MS} ms up to the highest step, {steps[-1][1]:.0f} msg/s "
+                         f"(p99 {steps[-1][2]} ms): the knee is above it")
+        elif not below or above[0][0] < below[0][0]:
+            lines.append(f"{label}: p99 is over {KNEE_MS} ms already at the lowest step, {steps[0][1]:.0f} msg/s (p99 {steps[0][2]} ms)")
+        else:
+            last_below = max((step for step in below if step[0] < above[0][0]), key=lambda step: step[0])
+            lines.append(f"{label}: p99 passes {KNEE_MS} ms between {last_below[1]:.0f} msg/s (p99 {last_below[2]} ms) "
+                         f"and {above[0][1]:.0f} msg/s (p99 {above[0][2]} ms)")
+    return "\n".join(lines)
+
+
 def svg(series):
     points = [(r["throughput"]["messagesPerSecond"], r["latencyMs"]["customerMessageToBotReply"])
               for runs in series.values() for _, r in runs]
@@ -121,6 +141,8 @@ def main(argv):
         print("no report with measured replies", file=sys.stderr)
         return 1
     print(table(series))
+    print()
+    print(knees(series))
     if svg_path:
         with open(svg_path, "w") as f:
             f.write(svg(series))

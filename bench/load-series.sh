@@ -3,7 +3,8 @@
 # load run per rate against that server; reports in target/load/series/, chart in docs/load-p99.svg.
 # Usage: bench/load-series.sh [h2] [postgres]   (default: both; from the project root, JAVA_HOME set)
 # Settings (environment): RATES="50 100 200 300" CUSTOMERS=1000 AGENTS=5 RAMP=10s DURATION=20s HANDOFF_SHARE=0.05
-#   WARMUP=1 (0 skips the warm-up run), OUT=target/load/series (reports), SVG=docs/load-p99.svg (chart)
+#   WARMUP=1 (0 skips the warm-up run), OUT=target/load/series (reports), SVG=docs/load-p99.svg (chart),
+#   SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
 # Measure only on a quiet machine (load average < 2): client and server share its cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ DURATION="${DURATION:-20s}"
 HANDOFF_SHARE="${HANDOFF_SHARE:-0.05}"
 out="${OUT:-target/load/series}"
 mkdir -p "$out"
-./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 trap stop_baton EXIT
 for database in "${@:-h2 postgres}"; do
   for one in $database; do
