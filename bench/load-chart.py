@@ -69,8 +69,13 @@ def knees(series):
             lines.append(f"{label}: p99 is over {KNEE_MS} ms already at the lowest step, {steps[0][1]:.0f} msg/s (p99 {steps[0][2]} ms)")
         else:
             last_below = max((step for step in below if step[0] < above[0][0]), key=lambda step: step[0])
-            lines.append(f"{label}: p99 passes {KNEE_MS} ms between {last_below[1]:.0f} msg/s (p99 {last_below[2]} ms) "
-                         f"and {above[0][1]:.0f} msg/s (p99 {above[0][2]} ms)")
+            line = (f"{label}: p99 passes {KNEE_MS} ms between {last_below[1]:.0f} msg/s (p99 {last_below[2]} ms) "
+                    f"and {above[0][1]:.0f} msg/s (p99 {above[0][2]} ms)")
+            back = [step for step in below if step[0] > above[0][0]]
+            if back:
+                line += (f", but is back under it at {back[0][1]:.0f} msg/s (p99 {back[0][2]} ms): it hovers around {KNEE_MS} ms,"
+                         " so the knee is not found at these steps")
+            lines.append(line)
     return "\n".join(lines)
 
 
