@@ -55,6 +55,8 @@ class SuggestionsPageBrowserTest {
 
     // The supervisor's browser logs in (the session cookie), then opens the review page.
     var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // Pages redraw as data arrives: an element read mid-redraw is stale, so read it again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     browser.get(server.baseUrl() + "/console/suggestions.html");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Log in"));
     Object status = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"

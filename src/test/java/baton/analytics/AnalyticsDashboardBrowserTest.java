@@ -53,6 +53,8 @@ class AnalyticsDashboardBrowserTest {
   @Test
   void dashboard_drawsCharts_matchesTheApi_filters_drillsDown_andExportsWhatItShows() {
     var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // Pages redraw as data arrives: an element read mid-redraw is stale, so read it again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     // A web customer in the widget: an answer from an article, then the one-click rating.
     browser.get(server.baseUrl() + "/");
     browser.findElement(By.cssSelector("[data-baton='launcher']")).click();

@@ -41,7 +41,9 @@ class TicketListBrowserTest {
       browser.get(server.baseUrl() + "/console/tickets.html");
       browser.manage().addCookie(new Cookie("baton_session", session, "/"));
       browser.get(server.baseUrl() + "/console/tickets.html");
+      // The list is redrawn on refresh: an element read mid-redraw is stale, so read it again.
       var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
       wait.until(driver -> !driver.findElements(By.cssSelector("#t-rows tr")).isEmpty());
 
       var row = browser.findElement(By.cssSelector("#t-rows tr"));
