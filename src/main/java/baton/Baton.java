@@ -14,13 +14,15 @@ public final class Baton implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService webPolling;
   private final AutoCloseable mail;
   private final EventBus bus;
+  private final java.util.function.IntSupplier openSockets;
   private final LiveBrain brain;
   private final Database database;
   private final ConversationService conversations;
 
-  Baton(WebServer web, FileWatcher watcher, java.util.concurrent.ScheduledExecutorService webPolling, AutoCloseable mail, EventBus bus, LiveBrain brain, Database database,
+  Baton(WebServer web, java.util.function.IntSupplier openSockets, FileWatcher watcher, java.util.concurrent.ScheduledExecutorService webPolling, AutoCloseable mail, EventBus bus, LiveBrain brain, Database database,
       ConversationService conversations) {
     this.web = web;
+    this.openSockets = openSockets;
     this.watcher = watcher;
     this.webPolling = webPolling;
     this.mail = mail;
@@ -28,6 +30,19 @@ public final class Baton implements AutoCloseable {
     this.brain = brain;
     this.database = database;
     this.conversations = conversations;
+  }
+
+  /** The close frames must reach the clients before the server drops connections, or they see 1006. */
+  private void awaitSocketsClosed(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (openSockets.getAsInt() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   public int port() {
@@ -51,6 +66,7 @@ public final class Baton implements AutoCloseable {
     // Graceful: new requests get 503, live sockets close with 1012 so clients reconnect elsewhere and
     // catch up from the store, and requests already running finish before connections close.
     bus.resyncLocalListeners();
+    awaitSocketsClosed(java.time.Duration.ofSeconds(2));
     web.close();
     watcher.close();
     webPolling.shutdownNow();

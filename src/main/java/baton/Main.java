@@ -206,9 +206,10 @@ public final class Main {
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
       var analytics = new Analytics(new JdbiAnalyticsStore(database.jdbi()), clock);
       new AnalyticsMetrics(analytics, meters);
+      var customerRoutes = new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(
           new OperationsRoutes(database, meters),
-          new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock),
+          customerRoutes,
           agentRoutes,
           new AgentAdminRoutes(agents, teams, passwords, conversations, audit),
           new KnowledgeSuggestionRoutes(learning, audit),
@@ -235,7 +236,8 @@ public final class Main {
       log.info("baton started port={} database={} articles={} passages={} startMs={}", web.port(),
           settings.database().describe(), brain.knowledge().articles().size(), brain.knowledge().passageCount(),
           (System.nanoTime() - started) / 1_000_000);
-      return new Baton(web, watcher, webPolling, closingAll(() -> stopRetention(retention), autoAssigner,
+      java.util.function.IntSupplier openSockets = () -> customerRoutes.openSockets() + agentRoutes.openSockets();
+      return new Baton(web, openSockets, watcher, webPolling, closingAll(() -> stopRetention(retention), autoAssigner,
           replies.<AutoCloseable>map(poller -> poller).orElse(() -> { }), dispatcher, mail.<AutoCloseable>map(sender -> sender).orElse(() -> { })), bus, brain, database, conversations);
     } catch (RuntimeException e) {
       database.close();

@@ -66,6 +66,11 @@ public final class AgentRoutes implements HttpRoutes {
   private final Clock clock;
   private final Map<String, Listener> sockets = new ConcurrentHashMap<>();
 
+  /** Console sockets still open on this node (a socket leaves when its close handshake ends). */
+  public int openSockets() {
+    return sockets.size();
+  }
+
   private record Listener(LiveSocket socket, EventBus.Subscription subscription, UUID agentId) {}
 
   private final KnowledgeAdmin knowledge;

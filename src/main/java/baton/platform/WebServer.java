@@ -50,7 +50,6 @@ public final class WebServer implements AutoCloseable {
    */
   private static final class Drain {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
 
     void enter(Context ctx) {
@@ -85,21 +84,6 @@ public final class WebServer implements AutoCloseable {
       return inFlight.get() == 0;
     }
 
-    /**
-     * Waits, at most the timeout, for live sockets to finish closing (their holders were told to close
-     * with a reconnect hint), so the close frame reaches the client before the connection goes.
-     */
-    void awaitSocketsClosed(java.time.Duration timeout) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (openSockets.get() > 0 && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
   }
 
   private static final String IN_FLIGHT = "baton.inFlight";
@@ -133,10 +117,6 @@ public final class WebServer implements AutoCloseable {
       routes.before("/api/*", WebServer::checkRequestBody);
       routes.after(ctx -> recordTiming(ctx, meters));
       routes.after(drain::leave);
-      routes.wsAfter(ws -> {
-        ws.onConnect(ctx -> drain.openSockets.incrementAndGet());
-        ws.onClose(ctx -> drain.openSockets.updateAndGet(open -> Math.max(0, open - 1)));
-      });
       routes.exception(ApiException.class, (e, ctx) -> {
         e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
         if (e.status() == 429) {
@@ -241,7 +221,6 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     drain();
-    drain.awaitSocketsClosed(java.time.Duration.ofSeconds(2));
     app.stop();
   }
 }

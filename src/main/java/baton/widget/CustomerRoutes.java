@@ -42,6 +42,11 @@ public final class CustomerRoutes implements HttpRoutes {
   private final ConversationService conversations;
   private final EventBus bus;
   private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+
+  /** Customer sockets still open on this node (a socket leaves when its close handshake ends). */
+  public int openSockets() {
+    return listeners.size();
+  }
   private final RateLimits limits;
   private final RateLimiter perAddress;
   private final RateLimiter startsPerAddress;
