@@ -105,7 +105,7 @@ final class LuhnCardDetector implements Detector {
       int length = group[1] - group[0];
       boolean endsRun = k == groups.size() - 1;
       if (length >= MIN_DIGITS && length <= MAX_DIGITS && majorNetwork(text.charAt(group[0]))
-          && (endsRun ? !gluedAfter : followedByCodeOrCard(groups, k)) && luhn(text, group[0], group[1])) {
+          && (!endsRun || !gluedAfter) && luhn(text, group[0], group[1])) {
         return k;
       }
     }
@@ -128,7 +128,9 @@ final class LuhnCardDetector implements Detector {
         break;
       }
       boolean endsRun = last == groups.size() - 1;
-      if (digits >= MIN_DIGITS && (endsRun ? !gluedAfter : followedByCodeOrCard(groups, last))
+      // A whole group of 13+ digits is a number of its own: what follows it cannot make it a prefix.
+      boolean wholeGroup = single && length >= MIN_DIGITS;
+      if (digits >= MIN_DIGITS && (endsRun ? !gluedAfter : wholeGroup || followedByCodeOrCard(groups, last))
           && majorNetwork(text.charAt(groups.get(first)[0]))
           && luhn(text, groups.get(first)[0], group[1])) {
         best = last;

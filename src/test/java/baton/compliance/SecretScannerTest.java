@@ -36,6 +36,8 @@ class SecretScannerTest {
     assertThat(redacted("my card is 219 09 9999 347137783270640 agent"))
         .contains("[card •••• 0640]").doesNotContain("347137783270640");
     assertThat(redacted("order 12 345 4242424242424242")).contains("[card •••• 4242]");
+    // Seed 8500163033193: a plain Amex followed by an SSN in spaced groups.
+    assertThat(redacted("agent 345675318941294 219 09 9999 help")).contains("[card •••• 1294]").doesNotContain("345675318941294");
   }
 
   @Test
