@@ -1,43 +1,14 @@
 // The suggested-knowledge review page: list, edit, approve and reject what agents marked reusable.
 // Text goes into the page only through textContent and form values, never as HTML.
 
+import { createApi } from './api.js';
+
 const statusLine = document.getElementById('status');
 const list = document.getElementById('list');
 const filter = document.getElementById('state-filter');
 const template = document.getElementById('suggestion-template');
-let csrfToken = null;
-
-class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach Baton. Check your connection and try again.');
-  }
-  const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = data && data.error ? data.error : {};
-    throw new ApiError(response.status, error.code || `http_${response.status}`, error.message || `HTTP ${response.status}`);
-  }
-  return data;
-}
+// The console's own API client: CSRF header, JSON errors, and one retry on a stale CSRF token.
+const api = createApi();
 
 function say(text) {
   statusLine.textContent = text;
@@ -98,7 +69,7 @@ function render(suggestion) {
     }
   }
 
-  const save = () => call('PATCH', `/api/agent/knowledge/suggestions/${id}`, {
+  const save = () => api.patch(`/api/agent/knowledge/suggestions/${id}`, {
     question: fields.question.value,
     phrasings: phrasingsOf(fields.phrasings),
     answer: fields.answer.value,
@@ -109,17 +80,17 @@ function render(suggestion) {
   });
   form.querySelector('[data-action="approve"]').addEventListener('click', () => act('Approved: the bot answers with it now.', async () => {
     await save();
-    await call('POST', `/api/agent/knowledge/suggestions/${id}/approve`);
+    await api.post(`/api/agent/knowledge/suggestions/${id}/approve`);
   }));
   reject.addEventListener('click', () => act(suggestion.state === 'approved' ? 'Withdrawn: the bot no longer answers with it.' : 'Rejected.', () =>
-    call('POST', `/api/agent/knowledge/suggestions/${id}/reject`)));
+    api.post(`/api/agent/knowledge/suggestions/${id}/reject`)));
   return item;
 }
 
 /** Shows the list; `done` (what the last action did) comes first in the status line, so it is not lost. */
 async function load(done) {
   const state = filter.value;
-  const data = await call('GET', `/api/agent/knowledge/suggestions?state=${encodeURIComponent(state)}`);
+  const data = await api.get(`/api/agent/knowledge/suggestions?state=${encodeURIComponent(state)}`);
   list.replaceChildren(...data.suggestions.map(render));
   const count = data.suggestions.length;
   const shown = count === 0 ? (state === 'proposed' ? 'Nothing waiting for review.' : 'None.') : `${count} shown.`;
@@ -128,8 +99,8 @@ async function load(done) {
 
 async function start() {
   try {
-    const me = await call('GET', '/api/agent/me');
-    csrfToken = me.csrfToken;
+    const me = await api.get('/api/agent/me');
+    api.setCsrfToken(me.csrfToken);
     await load();
   } catch (e) {
     if (e.status === 401) {

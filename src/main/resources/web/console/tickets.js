@@ -1,6 +1,8 @@
 // The ticket list: handoffs to email and ticket tiers, soonest due first, overdue ones marked.
 // Every value from the server goes into the page as text (textContent), never as HTML.
 
+import { createApi } from './api.js';
+
 const REFRESH_MS = 30_000;
 
 const ui = {
@@ -19,41 +21,10 @@ const ui = {
   empty: document.getElementById('t-empty'),
 };
 
-const state = { csrf: null, me: null, tickets: [], ascending: true };
+const state = { me: null, tickets: [], ascending: true };
 
-class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
-  let response;
-  try {
-    response = await fetch(path, {
-      method, headers, credentials: 'same-origin', cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach Baton. Check your connection and try again.');
-  }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = data && data.error ? data.error : {};
-    throw new ApiError(response.status, error.code || `http_${response.status}`, error.message || `HTTP ${response.status}`);
-  }
-  return data;
-}
+// The console's own API client: CSRF header, JSON errors, and one retry on a stale CSRF token.
+const api = createApi();
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -101,15 +72,15 @@ function actions(ticket) {
   const path = `/api/agent/tickets/${encodeURIComponent(ticket.id)}`;
   const mine = ticket.assignee && state.me && ticket.assignee.id === state.me.id;
   if (!mine) {
-    cell.append(actionButton('Take', () => call('POST', `${path}/take`), true));
+    cell.append(actionButton('Take', () => api.post(`${path}/take`), true));
   }
   if (ticket.status === 'open') {
-    cell.append(actionButton('Mark pending', () => call('POST', `${path}/status`, { status: 'pending' })));
+    cell.append(actionButton('Mark pending', () => api.post(`${path}/status`, { status: 'pending' })));
   } else {
-    cell.append(actionButton('Mark open', () => call('POST', `${path}/status`, { status: 'open' })));
+    cell.append(actionButton('Mark open', () => api.post(`${path}/status`, { status: 'open' })));
   }
   if (mine) {
-    cell.append(actionButton('Solve', () => call('POST', `${path}/status`, { status: 'solved' })));
+    cell.append(actionButton('Solve', () => api.post(`${path}/status`, { status: 'solved' })));
   }
   return cell;
 }
@@ -159,7 +130,7 @@ async function load() {
   if (ui.status.value) query.set('status', ui.status.value);
   if (ui.team.value) query.set('team', ui.team.value);
   if (ui.assignee.value) query.set('assignee', ui.assignee.value);
-  const data = await call('GET', `/api/agent/tickets?${query}`);
+  const data = await api.get(`/api/agent/tickets?${query}`);
   state.tickets = Array.isArray(data.tickets) ? data.tickets : [];
   render();
 }
@@ -180,7 +151,7 @@ async function refresh() {
 async function start() {
   let me;
   try {
-    me = await call('GET', '/api/agent/me');
+    me = await api.get('/api/agent/me');
   } catch (e) {
     if (e.status === 401) {
       ui.signin.hidden = false;
@@ -189,11 +160,11 @@ async function start() {
     }
     return;
   }
-  state.csrf = me.csrfToken;
+  api.setCsrfToken(me.csrfToken);
   state.me = me.agent;
   ui.who.textContent = me.agent.name;
   try {
-    const teams = await call('GET', '/api/agent/teams');
+    const teams = await api.get('/api/agent/teams');
     for (const team of teams.teams || []) {
       const option = el('option', null, team.name);
       option.value = team.id;
