@@ -2,9 +2,7 @@ package baton;
 
 import baton.compliance.AuditLog;
 import baton.compliance.ChainHead;
-import baton.compliance.JdbiAuditLog;
 import baton.compliance.Verification;
-import baton.platform.Database;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,29 +39,7 @@ final class AuditCommand {
   }
 
   private static int withLog(Cli.DatabaseOptions options, CommandLine.Model.CommandSpec command, WithLog body) {
-    PrintWriter out = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
-    Database database;
-    try {
-      database = Database.open(options.toSettings());
-    } catch (RuntimeException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      err.println("cannot open the database " + options.toSettings().describe() + ": " + cause.getMessage());
-      err.flush();
-      return UNUSABLE;
-    }
-    try (database) {
-      return body.run(new JdbiAuditLog(database.jdbi(), Clock.systemUTC()), out, err);
-    } catch (IOException e) {
-      err.println("cannot write: " + e.getMessage());
-      return UNUSABLE;
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return DatabaseCommand.withDatabase(options, command, (database, audit, out, err) -> body.run(audit, out, err));
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -4,13 +4,10 @@ import baton.channels.WebhookRecords;
 import baton.compliance.AuditLog;
 import baton.compliance.CustomerPseudonyms;
 import baton.compliance.DataRights;
-import baton.compliance.JdbiAuditLog;
 import baton.compliance.PersonalData;
 import baton.conversation.CustomerRecords;
 import baton.platform.Database;
 import baton.platform.Json;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,37 +37,6 @@ final class CustomerCommand {
 
   private CustomerCommand() {}
 
-  /** The body of a command, run against an opened database. */
-  interface WithDatabase {
-    int run(Database database, AuditLog audit, PrintWriter out, PrintWriter err) throws IOException;
-  }
-
-  static int withDatabase(Cli.DatabaseOptions options, CommandLine.Model.CommandSpec command, WithDatabase body) {
-    PrintWriter out = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
-    Database database;
-    try {
-      database = Database.open(options.toSettings());
-    } catch (RuntimeException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      err.println("cannot open the database " + options.toSettings().describe() + ": " + cause.getMessage());
-      err.flush();
-      return UNUSABLE;
-    }
-    try (database) {
-      return body.run(database, new JdbiAuditLog(database.jdbi(), Clock.systemUTC()), out, err);
-    } catch (IOException e) {
-      err.println("cannot write: " + e.getMessage());
-      return UNUSABLE;
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
-
   /** The same parts the server wires in Main, on the command's database. */
   static List<PersonalData> personalData(CustomerRecords customers) {
     return List.of(customers, new WebhookRecords());
@@ -98,7 +64,7 @@ final class CustomerCommand {
 
     @Override
     public Integer call() {
-      return withDatabase(database, command, (db, audit, out, err) -> {
+      return DatabaseCommand.withDatabase(database, command, (db, audit, out, err) -> {
         Optional<Map<String, Object>> document = rights(db, audit).export(ref, "system");
         if (document.isEmpty()) {
           err.println("no customer with this customer id, conversation id or email address");
@@ -138,7 +104,7 @@ final class CustomerCommand {
         command.commandLine().getErr().flush();
         return UNUSABLE;
       }
-      return withDatabase(database, command, (db, audit, out, err) -> {
+      return DatabaseCommand.withDatabase(database, command, (db, audit, out, err) -> {
         Optional<DataRights.Erasure> erasure = rights(db, audit).erase(ref, "system");
         if (erasure.isEmpty()) {
           err.println("no customer with this customer id, conversation id or email address");

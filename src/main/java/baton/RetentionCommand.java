@@ -45,7 +45,7 @@ final class RetentionCommand {
         command.commandLine().getErr().flush();
         return CustomerCommand.UNUSABLE;
       }
-      return CustomerCommand.withDatabase(database, command, (db, audit, out, err) -> {
+      return DatabaseCommand.withDatabase(database, command, (db, audit, out, err) -> {
         var purge = new RetentionPurge(db.jdbi(), CustomerCommand.personalData(new CustomerRecords()), audit,
             () -> Main.retentionPolicy(loaded.retention()), Clock.systemUTC());
         RetentionPurge.Report report = purge.run("system");
