@@ -1,7 +1,16 @@
 package baton.knowledge;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +26,24 @@ import java.util.concurrent.Executors;
  * of that library is touched. One loaded model is shared per JVM ({@link #shared}): it is immutable,
  * costs about 200 MiB of native memory and a second or so to load, and gives the same vectors to
  * everyone. Thread-safe: ONNX Runtime sessions may run concurrently.
+ *
+ * <p>The session runs each sentence on the calling thread alone, with no spinning worker threads
+ * (the library's default is a pool as wide as the machine whose idle threads spin). A support server
+ * embeds many short sentences from many requests at once, so parallelism comes from the requests;
+ * on two cores the default burned 3.6 ms of CPU per sentence and topped out at about 570 sentences/s,
+ * this setting 2.5 ms and about 810/s, with identical vectors (docs/benchmarks.md, "Profile").
  */
 public final class MiniLmEmbedder implements SentenceEmbedder {
   private static final Object LOCK = new Object();
   private static MiniLmEmbedder shared;
 
-  private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+  private static final String MODEL_FILE = "/all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER_FILE = "/all-minilm-l6-v2-q-tokenizer.json";
+
+  private final AbstractInProcessEmbeddingModel model;
   private final ExecutorService batchThreads;
 
-  private MiniLmEmbedder(AllMiniLmL6V2QuantizedEmbeddingModel model, ExecutorService batchThreads) {
+  private MiniLmEmbedder(AbstractInProcessEmbeddingModel model, ExecutorService batchThreads) {
     this.model = model;
     this.batchThreads = batchThreads;
   }
@@ -47,7 +65,49 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     stayOffline(workDir);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService batchThreads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
-    return new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(batchThreads), batchThreads);
+    return new MiniLmEmbedder(new SingleThreadedRuns(batchThreads), batchThreads);
+  }
+
+  /** The packaged model and tokenizer under a session that runs each call on its caller's thread. */
+  private static final class SingleThreadedRuns extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+
+    SingleThreadedRuns(ExecutorService batchThreads) {
+      super(batchThreads);
+      try (InputStream modelFile = packaged(MODEL_FILE);
+          InputStream tokenizer = packaged(TOKENIZER_FILE);
+          OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        encoder = new OnnxBertBiEncoder(environment, environment.createSession(modelFile.readAllBytes(), options), tokenizer,
+            PoolingMode.MEAN);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the packaged sentence model", e);
+      } catch (OrtException e) {
+        throw new IllegalStateException("ONNX Runtime cannot load the packaged sentence model", e);
+      }
+    }
+
+    private static InputStream packaged(String resource) {
+      // The class literal does not initialise the library's own model class, so its session is never built.
+      InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(resource);
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      return in;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+      return 384;
+    }
   }
 
   /** Must run before DJL's classes load: they read these once. */
