@@ -49,6 +49,11 @@ public final class Baton implements AutoCloseable {
     return web.port();
   }
 
+  /** The listen backlog of each HTTP connector. */
+  public java.util.List<Integer> acceptQueueSizes() {
+    return web.acceptQueueSizes();
+  }
+
   public ConversationService conversations() {
     return conversations;
   }

@@ -123,7 +123,7 @@ public final class Main {
     new ProcessorMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
 
-    Database database = Database.open(settings.database());
+    Database database = Database.open(settings.database(), meters);
     log.debug("startup: database migrated after {} ms", (System.nanoTime() - started) / 1_000_000);
     try {
       TeamStore teams = new JdbiTeamStore(database.jdbi(), clock);

@@ -2,6 +2,8 @@ package baton.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +24,19 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(DatabaseSettings settings) {
+    return open(settings, null);
+  }
+
+  /**
+   * As {@link #open(DatabaseSettings)}, reporting the pool to {@code meters}: under load the wait
+   * for a connection (hikaricp_connections_pending, hikaricp_connections_acquire_seconds) is what
+   * tells a slow database from a pool that is too small.
+   */
+  public static Database open(DatabaseSettings settings, MeterRegistry meters) {
     var config = new HikariConfig();
+    if (meters != null) {
+      config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+    }
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
     config.setPassword(settings.password());

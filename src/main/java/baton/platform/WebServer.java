@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,13 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   /** Enough for any message under the configurable limit, small enough that nobody can flood memory. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  /**
+   * Connections the kernel may hold before Jetty accepts them. The JDK's default of 50 overflowed
+   * when a thousand customers opened the widget within seconds (a newsletter going out): the kernel
+   * then drops connection attempts and clients wait 1 s, 3 s … to retry. Linux caps it at
+   * net.core.somaxconn (4096 on current kernels).
+   */
+  static final int ACCEPT_QUEUE = 2048;
   /** Largest WebSocket frame a client may send; clients only send small control frames (typing, ping). */
   public static final int MAX_FRAME_BYTES = 4 * 1024;
   /**
@@ -37,10 +47,12 @@ public final class WebServer implements AutoCloseable {
   static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(10);
   private final Javalin app;
   private final Drain drain;
+  private final Server jetty;
 
-  private WebServer(Javalin app, Drain drain) {
+  private WebServer(Javalin app, Drain drain, Server jetty) {
     this.app = app;
     this.drain = drain;
+    this.jetty = jetty;
   }
 
   /**
@@ -88,8 +100,23 @@ public final class WebServer implements AutoCloseable {
 
   private static final String IN_FLIGHT = "baton.inFlight";
 
+  /** Javalin adds its connector just before starting the server; the queue size must be set before it binds. */
+  private static void enlargeAcceptQueue(Server server) {
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle event) {
+        for (var connector : server.getConnectors()) {
+          if (connector instanceof ServerConnector serverConnector) {
+            serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+          }
+        }
+      }
+    });
+  }
+
   public static WebServer start(String host, int port, MeterRegistry meters, List<HttpRoutes> features) {
     var drain = new Drain();
+    var jetty = new java.util.concurrent.atomic.AtomicReference<Server>();
     Javalin app = Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
@@ -100,6 +127,10 @@ public final class WebServer implements AutoCloseable {
         factory.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
       });
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> {
+        jetty.set(server);
+        enlargeAcceptQueue(server);
+      });
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(staticFiles -> {
         staticFiles.hostedPath = "/";
@@ -147,7 +178,7 @@ public final class WebServer implements AutoCloseable {
       features.forEach(feature -> feature.addTo(routes));
     });
     app.start(host, port);
-    return new WebServer(app, drain);
+    return new WebServer(app, drain, jetty.get());
   }
 
   /**
@@ -209,6 +240,14 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The listen backlog of each connector, as bound. */
+  public List<Integer> acceptQueueSizes() {
+    return java.util.Arrays.stream(jetty.getConnectors())
+        .filter(ServerConnector.class::isInstance)
+        .map(connector -> ((ServerConnector) connector).getAcceptQueueSize())
+        .toList();
   }
 
   /** Answers new requests with 503 from now on and waits for those in flight (at most {@link #DRAIN_TIMEOUT}). */

@@ -23,7 +23,9 @@ class OperationsEndToEndTest {
       var metrics = client.get("/metrics");
       assertThat(metrics.headers().get("content-type").getFirst()).startsWith("text/plain");
       assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"POST\",status=\"201\",uri=\"/api/conversations\"}")
-          .contains("baton_messages_total{author=\"bot\"}").contains("baton_websockets_open").contains("jvm_memory_used_bytes");
+          .contains("baton_messages_total{author=\"bot\"}").contains("baton_websockets_open").contains("jvm_memory_used_bytes")
+          // The pool's wait for a connection tells a slow database from a pool that is too small.
+          .contains("hikaricp_connections_pending{pool=\"baton-db\"}").contains("hikaricp_connections_acquire_seconds");
 
       JsonNode openApi = client.get("/api/openapi.json").json();
       assertThat(openApi.path("openapi").asText()).startsWith("3.1");
@@ -31,6 +33,15 @@ class OperationsEndToEndTest {
       openApi.path("paths").fieldNames().forEachRemaining(paths::add);
       assertThat(paths).contains("/health", "/metrics", "/api/conversations", "/api/conversations/{id}/messages",
           "/api/agent/login", "/api/agent/queue", "/api/agent/conversations/{id}/claim", "/api/agent/conversations/{id}/resolve");
+    }
+  }
+
+  @Test
+  void listenBacklog_holdsABurstOfNewCustomers() {
+    try (var server = TestServer.demo()) {
+      // The JDK's default of 50 overflowed when a thousand widgets opened within seconds.
+      assertThat(server.baton().acceptQueueSizes()).containsExactly(2048);
+      assertThat(new ApiClient(server).get("/health").status()).isEqualTo(200);
     }
   }
 
