@@ -31,13 +31,18 @@ public interface AuditLog {
   AuditEntry append(AuditEvent event);
 
   /**
-   * Appends inside the caller's open transaction, so the entry commits or rolls back with the change
-   * it records. The append locks the chain head until that transaction ends, so every other append
-   * (on any node) waits for it: append last, just before commit, and keep the transaction short.
+   * Records an entry inside the caller's open transaction, so it commits or rolls back with the change
+   * it records. It takes no lock other transactions wait for: the entry is queued in that transaction
+   * and joins the chain right after it commits (before this thread goes on), together with whatever
+   * other transactions queued meanwhile. An entry whose node died between commit and chaining is
+   * chained by the next append or read on any node.
    *
    * @throws IllegalStateException when {@code handle} is not in a transaction
    */
-  AuditEntry append(Handle handle, AuditEvent event);
+  void append(Handle handle, AuditEvent event);
+
+  /** Chains every entry still queued by {@link #append(Handle, AuditEvent)}; returns how many. Reads do this first. */
+  int chainPending();
 
   /** Up to {@code limit} (1-1000) entries with seq above {@code afterSeq}, in seq order. */
   List<AuditEntry> page(long afterSeq, int limit);

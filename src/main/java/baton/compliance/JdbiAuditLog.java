@@ -23,10 +23,18 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@link AuditLog} in plain SQL on PostgreSQL and on H2 in PostgreSQL mode.
  *
- * <p>The chain has one writer at a time, whichever node it runs on: an append locks the single row of
+ * <p>The chain has one writer at a time, whichever node it runs on: chaining locks the single row of
  * {@code audit_chain_head} with {@code select … for update}, takes seq = last seq + 1 and
  * prev_hash = last hash, inserts the entry and moves the head, all in one transaction. A rolled-back
  * append leaves no trace, so seq stays gapless; the primary key on seq is a second line of defence.
+ *
+ * <p>Entries recorded inside a domain transaction ({@link #append(Handle, AuditEvent)}) do not take
+ * that lock there: held until the domain transaction committed, it made every bot turn and every
+ * agent action on every node wait in one line (on PostgreSQL at 300 messages/s most connections
+ * were waiting for it). They go to {@code audit_pending} instead, and right after the commit the
+ * committing thread chains them: one thread per node at a time runs a pass that chains every
+ * pending row in id order in one short transaction, and threads that committed while it ran wait
+ * for the next pass rather than each taking the lock (a group commit).
  *
  * <p>Time never runs backwards along the chain: an entry is dated by the injected clock at
  * microsecond precision (what PostgreSQL keeps, and therefore what is hashed), but never before the
@@ -38,8 +46,12 @@ public final class JdbiAuditLog implements AuditLog {
   static final int PAGE = 500;
   private static final String COLUMNS = "seq, occurred_at, actor, action, subject, details, prev_hash, hash";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbiAuditLog.class);
+  private static final int CHAIN_BATCH = 1000;
+
   private final Jdbi jdbi;
   private final Clock clock;
+  private final GroupCommit chaining = new GroupCommit(this::chainPendingNow);
 
   public JdbiAuditLog(Jdbi jdbi, Clock clock) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
@@ -49,26 +61,117 @@ public final class JdbiAuditLog implements AuditLog {
   @Override
   public AuditEntry append(AuditEvent event) {
     requireNonNull(event, "event");
-    return jdbi.inTransaction(handle -> appendIn(handle, event));
+    // Whatever waits is older than this event: chain it first, under the same lock.
+    return jdbi.inTransaction(handle -> {
+      Head head = lockHead(handle);
+      head = chainPendingIn(handle, head);
+      return appendIn(handle, head, clock.instant(), event);
+    });
   }
 
   @Override
-  public AuditEntry append(Handle handle, AuditEvent event) {
+  public void append(Handle handle, AuditEvent event) {
     requireNonNull(handle, "handle");
     requireNonNull(event, "event");
     if (!handle.isInTransaction()) {
-      // Outside a transaction the head lock would be released before the insert, and the entry would
-      // not commit with the change it records.
+      // Outside a transaction the entry would not commit with the change it records.
       throw new IllegalStateException("append(handle, event) needs a handle inside a transaction");
     }
-    return appendIn(handle, event);
+    handle.createUpdate("insert into audit_pending (occurred_at, actor, action, subject, details)"
+            + " values (:at, :actor, :action, :subject, :details)")
+        .bind("at", clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+        .bind("actor", event.actor())
+        .bind("action", event.action())
+        .bind("subject", event.subject())
+        .bind("details", event.details())
+        .execute();
+    handle.afterCommit(this::chainAfterCommit);
   }
 
-  private AuditEntry appendIn(Handle handle, AuditEvent event) {
-    Head last = handle.createQuery("select last_seq, last_hash, last_at from audit_chain_head where id = 1 for update")
+  private void chainAfterCommit() {
+    try {
+      chaining.await();
+    } catch (RuntimeException e) {
+      // The change and its entry are committed; the entry waits in audit_pending for the next pass.
+      log.warn("audit entries stay pending until the next append or read chains them", e);
+    }
+  }
+
+  @Override
+  public int chainPending() {
+    return chainPendingNow();
+  }
+
+  private int chainPendingNow() {
+    int chained = 0;
+    while (true) {
+      boolean anyWaiting = jdbi.withHandle(handle -> handle.createQuery("select id from audit_pending limit 1").mapTo(Long.class).findOne())
+          .isPresent();
+      if (!anyWaiting) {
+        return chained;
+      }
+      int[] batch = new int[1];
+      jdbi.useTransaction(handle -> {
+        Head head = lockHead(handle);
+        long before = head.seq();
+        head = chainPendingIn(handle, head, CHAIN_BATCH);
+        batch[0] = (int) (head.seq() - before);
+      });
+      chained += batch[0];
+      if (batch[0] < CHAIN_BATCH) {
+        return chained;
+      }
+    }
+  }
+
+  private Head chainPendingIn(Handle handle, Head head) {
+    Head current = head;
+    while (true) {
+      long before = current.seq();
+      current = chainPendingIn(handle, current, CHAIN_BATCH);
+      if (current.seq() - before < CHAIN_BATCH) {
+        return current;
+      }
+    }
+  }
+
+  /** With the head locked: up to {@code limit} pending rows, oldest first, join the chain and leave the queue. */
+  private Head chainPendingIn(Handle handle, Head head, int limit) {
+    List<Pending> waiting = handle.createQuery("select id, occurred_at, actor, action, subject, details from audit_pending"
+            + " order by id limit :limit")
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("details"))))
+        .list();
+    if (waiting.isEmpty()) {
+      return head;
+    }
+    Head current = head;
+    var delete = handle.prepareBatch("delete from audit_pending where id = :id");
+    for (Pending pending : waiting) {
+      AuditEntry entry = insertEntry(handle, current, pending.at(), pending.event());
+      current = new Head(entry.seq(), entry.hash(), entry.occurredAt());
+      delete.bind("id", pending.id()).add();
+    }
+    delete.execute();
+    moveHead(handle, current);
+    return current;
+  }
+
+  private static Head lockHead(Handle handle) {
+    return handle.createQuery("select last_seq, last_hash, last_at from audit_chain_head where id = 1 for update")
         .map((rs, ctx) -> new Head(rs.getLong("last_seq"), rs.getString("last_hash"), instantOrNull(rs, "last_at")))
         .one();
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private AuditEntry appendIn(Handle handle, Head head, Instant at, AuditEvent event) {
+    AuditEntry entry = insertEntry(handle, head, at, event);
+    moveHead(handle, new Head(entry.seq(), entry.hash(), entry.occurredAt()));
+    return entry;
+  }
+
+  private static AuditEntry insertEntry(Handle handle, Head last, Instant at, AuditEvent event) {
+    Instant now = at.truncatedTo(ChronoUnit.MICROS);
     Instant occurredAt = last.at() != null && now.isBefore(last.at()) ? last.at() : now;
     long seq = last.seq() + 1;
     String hash = ChainHash.of(seq, occurredAt, event.actor(), event.action(), event.subject(), event.details(), last.hash());
@@ -83,12 +186,15 @@ public final class JdbiAuditLog implements AuditLog {
         .bind("prevHash", last.hash())
         .bind("hash", hash)
         .execute();
-    handle.createUpdate("update audit_chain_head set last_seq = :seq, last_hash = :hash, last_at = :at where id = 1")
-        .bind("seq", seq)
-        .bind("hash", hash)
-        .bind("at", occurredAt.atOffset(ZoneOffset.UTC))
-        .execute();
     return new AuditEntry(seq, occurredAt, event.actor(), event.action(), event.subject(), event.details(), last.hash(), hash);
+  }
+
+  private static void moveHead(Handle handle, Head head) {
+    handle.createUpdate("update audit_chain_head set last_seq = :seq, last_hash = :hash, last_at = :at where id = 1")
+        .bind("seq", head.seq())
+        .bind("hash", head.hash())
+        .bind("at", head.at().atOffset(ZoneOffset.UTC))
+        .execute();
   }
 
   @Override
@@ -96,6 +202,7 @@ public final class JdbiAuditLog implements AuditLog {
     if (limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("limit must be 1-1000, not " + limit);
     }
+    chainPending();
     return range(afterSeq, Long.MAX_VALUE, limit);
   }
 
@@ -111,6 +218,11 @@ public final class JdbiAuditLog implements AuditLog {
 
   @Override
   public ChainHead head() {
+    chainPending();
+    return recordedHead();
+  }
+
+  private ChainHead recordedHead() {
     return jdbi.withHandle(handle -> handle.createQuery("select last_seq, last_hash from audit_chain_head where id = 1")
         .map((rs, ctx) -> new ChainHead(rs.getLong("last_seq"), rs.getString("last_hash")))
         .one());
@@ -132,6 +244,7 @@ public final class JdbiAuditLog implements AuditLog {
    * repeated once from the new checkpoint rather than reporting them missing.
    */
   private Verification verifyThrough(Optional<ChainHead> expectedHead) {
+    chainPending();
     Checkpoint before = recordedCheckpoint();
     Verification verification = walk(before, expectedHead);
     if (!verification.intact() && !recordedCheckpoint().equals(before)) {
@@ -146,7 +259,7 @@ public final class JdbiAuditLog implements AuditLog {
    */
   private Verification walk(Checkpoint checkpoint, Optional<ChainHead> expectedHead) {
     List<ChainWalk.Anchor> anchors = new ArrayList<>();
-    anchors.add(new ChainWalk.Anchor("the head recorded in audit_chain_head", head()));
+    anchors.add(new ChainWalk.Anchor("the head recorded in audit_chain_head", recordedHead()));
     expectedHead.ifPresent(expected -> anchors.add(new ChainWalk.Anchor("the expected head " + expected, expected)));
     var walk = new ChainWalk(anchors, checkpoint.head(), checkpoint.at());
     long after = checkpoint.head().seq();
@@ -162,7 +275,7 @@ public final class JdbiAuditLog implements AuditLog {
       }
       after = page.get(page.size() - 1).seq();
     }
-    return walk.finish(head());
+    return walk.finish(recordedHead());
   }
 
   @Override
@@ -215,6 +328,7 @@ public final class JdbiAuditLog implements AuditLog {
   @Override
   public void exportJsonl(Writer out, long afterSeq, long throughSeq) throws IOException {
     requireNonNull(out, "out");
+    chainPending();
     long after = afterSeq;
     while (true) {
       List<AuditEntry> page = range(after, throughSeq, PAGE);
@@ -255,6 +369,8 @@ public final class JdbiAuditLog implements AuditLog {
   }
 
   private record Head(long seq, String hash, Instant at) {}
+
+  private record Pending(long id, Instant at, AuditEvent event) {}
 
   private record Checkpoint(ChainHead head, Optional<Instant> at) {}
 }

@@ -228,7 +228,9 @@ interface AuditLogContract {
 
   @Test
   default void appendInTransaction_commitsWithTheCallersChange_andRollsBackWithIt() {
-    AuditEntry committed = database().jdbi().inTransaction(handle -> log().append(handle, aHandoff(1)));
+    database().jdbi().useTransaction(handle -> log().append(handle, aHandoff(1)));
+    // Chained by the committing thread before it went on: the row is in the chain, not waiting.
+    assertThat(chainedActionsBySql()).containsExactly("handoff:1");
 
     assertThatThrownBy(() -> database().jdbi().useTransaction(handle -> {
       log().append(handle, aHandoff(2));
@@ -236,8 +238,71 @@ interface AuditLogContract {
     })).isInstanceOf(IllegalStateException.class);
     AuditEntry next = log().append(aHandoff(3));
 
-    assertThat(log().page(0, 10)).containsExactly(committed, next);
+    assertThat(log().page(0, 10)).extracting(AuditEntry::seq).containsExactly(1L, 2L);
     assertThat(next.seq()).isEqualTo(2);
+    assertThat(chainedActionsBySql()).containsExactly("handoff:1", "handoff:3");
+    assertThat(log().verify().intact()).isTrue();
+  }
+
+  /** The chain as stored, read with plain SQL so that nothing is chained on the way. */
+  default List<String> chainedActionsBySql() {
+    return database().jdbi().withHandle(handle -> handle.createQuery("select action, details from audit_log order by seq")
+        .map((rs, ctx) -> rs.getString("action") + ":" + rs.getString("details").replaceAll(".*\"number\":(\\d+).*", "$1"))
+        .list());
+  }
+
+  @Test
+  default void appendInAnOpenTransaction_doesNotHoldUpAppendsOfOtherTransactions() throws Exception {
+    var appended = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    ExecutorService slow = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> slowChange = slow.submit(() -> {
+        database().jdbi().useTransaction(handle -> {
+          log().append(handle, aHandoff(1));
+          appended.countDown();
+          release.await(30, TimeUnit.SECONDS);
+        });
+        return null;
+      });
+      assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+      // A long domain transaction that recorded an entry no longer makes every other change wait for it.
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        other.submit(() -> database().jdbi().useTransaction(handle -> log().append(handle, aHandoff(2)))).get(10, TimeUnit.SECONDS);
+        other.submit(() -> log().append(aHandoff(3))).get(10, TimeUnit.SECONDS);
+      } finally {
+        other.shutdownNow();
+      }
+      assertThat(chainedActionsBySql()).containsExactly("handoff:2", "handoff:3");
+      release.countDown();
+      slowChange.get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      slow.shutdownNow();
+    }
+    assertThat(chainedActionsBySql()).containsExactly("handoff:2", "handoff:3", "handoff:1");
+    Verification verification = log().verify();
+    assertThat(verification.intact()).as(verification.summary()).isTrue();
+  }
+
+  @Test
+  default void entryLeftPendingByADeadNode_isChainedBeforeTheNextAppend_andByReads() {
+    // What a node that died between its commit and chaining leaves behind.
+    sql("insert into audit_pending (occurred_at, actor, action, subject, details) values"
+        + " (timestamp with time zone '2025-03-01 09:00:00.5+00', 'bot', 'handoff', 'conversation:x', '{\"number\":7}')");
+    clock().advance(Duration.ofSeconds(1));
+    AuditEntry next = log().append(aHandoff(8));
+
+    assertThat(next.seq()).isEqualTo(2);
+    assertThat(chainedActionsBySql()).containsExactly("handoff:7", "handoff:8");
+    assertThat(log().page(0, 10).getFirst().occurredAt()).isEqualTo(Instant.parse("2025-03-01T09:00:00.5Z"));
+
+    sql("insert into audit_pending (occurred_at, actor, action, subject, details) values"
+        + " (timestamp with time zone '2025-03-01 09:00:00.2+00', 'bot', 'handoff', 'conversation:x', '{\"number\":9}')");
+    assertThat(log().page(0, 10)).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+    // Time never runs backwards along the chain, even for an entry that waited.
+    assertThat(log().page(2, 10).getFirst().occurredAt()).isEqualTo(next.occurredAt());
     assertThat(log().verify().intact()).isTrue();
   }
 
