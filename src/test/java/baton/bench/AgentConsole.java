@@ -43,6 +43,7 @@ final class AgentConsole implements WebSocket.Listener {
   /**
    * Creates {@code count} agents in the demo's teams through the admin API, as the demo admin, and
    * logs each in. Their addresses are new on every run, so runs against one server never collide.
+   * Everything an agent does, the admin's calls included, goes to the run's agent node.
    */
   static List<AgentConsole> createAndLogIn(Run run, int count) throws IOException, InterruptedException {
     AgentConsole admin = logIn(run, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -62,7 +63,7 @@ final class AgentConsole implements WebSocket.Listener {
   }
 
   private static AgentConsole logIn(Run run, String email, String password) throws IOException, InterruptedException {
-    var reply = run.http().post("/api/agent/login", Json.write(Map.of("email", email, "password", password)));
+    var reply = run.agentNode().post("/api/agent/login", Json.write(Map.of("email", email, "password", password)));
     if (reply.status() != 200 || reply.setCookie().isEmpty()) {
       throw new IllegalStateException("login as " + email + " failed with " + reply.status() + ": " + reply.json());
     }
@@ -71,12 +72,12 @@ final class AgentConsole implements WebSocket.Listener {
   }
 
   private BatonHttp.Reply post(String path, String body) throws IOException, InterruptedException {
-    return run.http().post(path, body, "Cookie", cookie, "X-CSRF-Token", csrf);
+    return run.agentNode().post(path, body, "Cookie", cookie, "X-CSRF-Token", csrf);
   }
 
   /** Opens the live socket and waits for the server's hello; then starts the workers. */
   void start() throws Exception {
-    socket = run.http().webSocket("/api/agent/live", cookie, this).get(30, TimeUnit.SECONDS);
+    socket = run.agentNode().webSocket("/api/agent/live", cookie, this).get(30, TimeUnit.SECONDS);
     if (!hello.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no hello on the agent socket of " + name);
     }

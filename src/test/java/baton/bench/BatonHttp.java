@@ -17,17 +17,33 @@ import java.util.concurrent.Executors;
 /**
  * The one HTTP client of a load run: HTTP/1.1 (as browsers talk to Baton; no h2c upgrade attempts),
  * callbacks on virtual threads, JSON in and out. Agent sessions pass their cookie themselves, so one
- * client serves every customer and agent. Thread-safe.
+ * client serves every customer and agent; {@link #at} gives the same client aimed at another node of a
+ * cluster. Thread-safe.
  */
 final class BatonHttp implements AutoCloseable {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private final URI base;
   private final HttpClient client;
+  private final boolean ownsClient;
 
   BatonHttp(URI base) {
+    this(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        .executor(Executors.newVirtualThreadPerTaskExecutor()).build(), true);
+  }
+
+  private BatonHttp(URI base, HttpClient client, boolean ownsClient) {
     this.base = base;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    this.client = client;
+    this.ownsClient = ownsClient;
+  }
+
+  /** This client aimed at another node; closing it leaves the shared client open. */
+  BatonHttp at(URI node) {
+    return node.equals(base) ? this : new BatonHttp(node, client, false);
+  }
+
+  URI base() {
+    return base;
   }
 
   record Reply(int status, JsonNode json, Optional<String> setCookie) {}
@@ -68,6 +84,8 @@ final class BatonHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    if (ownsClient) {
+      client.close();
+    }
   }
 }

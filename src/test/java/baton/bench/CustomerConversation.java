@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One load customer in one conversation, and the listener of its live socket.
+ * One load customer in one conversation, and the listener of its live socket; every request of the
+ * conversation goes to the node it was opened on. Its texts come from the run's {@link CustomerWording},
+ * signed with one name throughout.
  *
  * <p>States: READY (in the pacer's queue, reading) → WAITING (message sent) → READY again once both
  * the POST has answered and the reply has come over the socket; after the last turn, or when the
@@ -31,10 +33,13 @@ final class CustomerConversation implements WebSocket.Listener {
 
   private final Run run;
   private final Customers customers;
+  private final BatonHttp node;
   private final String id;
   private final String token;
   private final List<String> questions;
   private final SplittableRandom random;
+  private final SplittableRandom wordingRandom;
+  private final String signature;
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
   private Phase phase = Phase.READY;
@@ -47,13 +52,17 @@ final class CustomerConversation implements WebSocket.Listener {
   private boolean replySeen;
   private boolean handedOff;
 
-  CustomerConversation(Run run, Customers customers, String id, String token, SplittableRandom random) {
+  CustomerConversation(Run run, Customers customers, BatonHttp node, String id, String token, SplittableRandom random) {
     this.run = run;
     this.customers = customers;
+    this.node = node;
     this.id = id;
     this.token = token;
     this.random = random;
     this.questions = run.questions().forOneConversation(run.options().turns(), random);
+    // Drawn in both text modes, so that a seed asks the same questions and hands off the same turns in both.
+    this.wordingRandom = new SplittableRandom(random.nextLong() ^ run.wording().salt());
+    this.signature = run.wording().signature(wordingRandom);
   }
 
   String livePath() {
@@ -79,7 +88,8 @@ final class CustomerConversation implements WebSocket.Listener {
         return;
       }
       asksForAPerson = random.nextDouble() < run.options().handoffShare();
-      text = asksForAPerson ? QuestionMix.askForAPerson(random) : questions.get(turn % questions.size());
+      text = asksForAPerson ? run.wording().askForAPerson(QuestionMix.askForAPerson(random), signature, wordingRandom)
+          : run.wording().question(questions.get(turn % questions.size()), signature, wordingRandom);
       turn++;
       clientId = "load-" + turn;
       awaitingClientId = clientId;
@@ -96,7 +106,7 @@ final class CustomerConversation implements WebSocket.Listener {
     }
     String failure = null;
     try {
-      var reply = run.http().post("/api/conversations/" + id + "/messages", Json.write(Map.of("text", text, "clientId", clientId)),
+      var reply = node.post("/api/conversations/" + id + "/messages", Json.write(Map.of("text", text, "clientId", clientId)),
           "Authorization", "Bearer " + token);
       run.measures().postMessage.record(started, System.nanoTime());
       if (reply.status() == 201) {

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * each that ends (last turn, resolved by an agent, abandoned, socket lost) so the number open stays
  * at {@code --customers}, and keeps the queue of customers ready to write, oldest first. A customer
  * becomes ready {@code --min-think} after its reply and then waits its turn in that queue, so the
- * think time is at least that and on average about open customers / rate. Thread-safe.
+ * think time is at least that and on average about open customers / rate. Each new conversation goes
+ * to the next of the customer nodes, round robin, and stays on it. Thread-safe.
  */
 final class Customers {
   private record Ready(CustomerConversation conversation, long readyAtNanos) {}
@@ -23,6 +26,7 @@ final class Customers {
   private final Queue<Ready> ready = new ConcurrentLinkedQueue<>();
   private final Set<CustomerConversation> open = ConcurrentHashMap.newKeySet();
   private final SplittableRandom seeds;
+  private final AtomicInteger nextNode = new AtomicInteger();
   private volatile boolean stopping;
 
   Customers(Run run) {
@@ -46,19 +50,22 @@ final class Customers {
   }
 
   private void openOne() {
+    var nodes = run.customerNodes();
+    BatonHttp node = nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()));
     while (!stopping) {
       long started = System.nanoTime();
       try {
-        var created = run.http().post("/api/conversations", "{\"name\":\"Load customer\",\"channel\":\"web\"}");
+        var created = node.post("/api/conversations", "{\"name\":\"Load customer\",\"channel\":\"web\"}");
         if (created.status() != 201) {
           run.errors().add("open_conversation:" + created.status());
         } else {
-          var conversation = new CustomerConversation(run, this, created.json().path("id").asText(),
+          var conversation = new CustomerConversation(run, this, node, created.json().path("id").asText(),
               created.json().path("token").asText(), nextRandom());
-          var socket = run.http().webSocket(conversation.livePath(), null, conversation).get(30, TimeUnit.SECONDS);
+          var socket = node.webSocket(conversation.livePath(), null, conversation).get(30, TimeUnit.SECONDS);
           conversation.attach(socket);
           run.measures().openConversation.record(started, System.nanoTime());
           run.measures().conversationsOpened.increment();
+          run.measures().conversationsOpenedByNode.computeIfAbsent(node.base().toString(), url -> new LongAdder()).increment();
           open.add(conversation);
           if (stopping) {
             conversation.leave();

@@ -3,6 +3,8 @@ package baton.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -19,13 +21,20 @@ import java.util.OptionalLong;
  * @param agentCapacity conversations each agent works on at once
  * @param serverPid the server's process id, when known, for its resident set size
  * @param label what the report and the chart call the run's series, e.g. the database
+ * @param agentUrl the node agents log in to and open their console sockets on
+ * @param customerUrls the nodes customers are spread over, round robin
+ * @param repeatTexts customers send the demo questions word for word (the server's per-text vector cache then
+ *     spares every embedding once warm) instead of a text never sent before in the run
  */
 record LoadOptions(URI url, int customers, int agents, double rate, Duration ramp, Duration duration, double handoffShare,
-    int turns, Duration minThink, Duration agentThink, int agentCapacity, Path report, OptionalLong serverPid, long seed, String label) {
+    int turns, Duration minThink, Duration agentThink, int agentCapacity, Path report, OptionalLong serverPid, long seed, String label,
+    URI agentUrl, List<URI> customerUrls, boolean repeatTexts) {
 
   static final String USAGE = """
       Usage: bench/load.sh [--start h2|postgres] [options]
-        --url URL            a running Baton with the demo bot (default http://127.0.0.1:8080)
+        --url URL            a running Baton with the demo bot (default http://127.0.0.1:8080); health, admin, /metrics
+        --agent-url URL      the node agents log in to and hold their console sockets on (default: --url)
+        --customer-urls U,V  the nodes customers talk to, spread round robin (default: --url)
         --customers N        open customer conversations (default 200)
         --agents M           agent consoles, created through the admin API (default 5)
         --rate R             customer messages per second (default 20)
@@ -40,6 +49,8 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
         --server-pid PID     read the server's resident set size from /proc (set by --start)
         --seed S             random seed for the question mix (default 8)
         --label TEXT         the series this run belongs to in reports and charts, e.g. h2 (set by --start)
+        --repeat-texts       send the demo questions word for word (default: every text of the run is new: a lead-in,
+                             the question and a sign-off or order reference, so the server embeds every message)
       """;
 
   LoadOptions {
@@ -48,6 +59,10 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
     }
     if (handoffShare < 0 || handoffShare > 1) {
       throw new IllegalArgumentException("--handoff-share is a share between 0 and 1");
+    }
+    customerUrls = List.copyOf(customerUrls);
+    if (customerUrls.isEmpty()) {
+      throw new IllegalArgumentException("--customer-urls needs at least one URL");
     }
   }
 
@@ -67,6 +82,9 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
     OptionalLong serverPid = OptionalLong.empty();
     long seed = 8;
     String label = "";
+    URI agentUrl = null;
+    List<URI> customerUrls = List.of();
+    boolean repeatTexts = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       String value;
@@ -76,13 +94,19 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
         name = name.substring(0, equals);
       } else if (name.equals("--help") || name.equals("-h")) {
         throw new IllegalArgumentException("");
+      } else if (name.equals("--repeat-texts")) {
+        repeatTexts = true;
+        continue;
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
         throw new IllegalArgumentException(name + " needs a value");
       }
       switch (name) {
-        case "--url" -> url = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        case "--url" -> url = node(value);
+        case "--agent-url" -> agentUrl = node(value);
+        case "--customer-urls" -> customerUrls = Arrays.stream(value.split(",")).map(String::strip).filter(part -> !part.isEmpty())
+            .map(LoadOptions::node).toList();
         case "--customers" -> customers = Integer.parseInt(value);
         case "--agents" -> agents = Integer.parseInt(value);
         case "--rate" -> rate = Double.parseDouble(value);
@@ -97,11 +121,17 @@ record LoadOptions(URI url, int customers, int agents, double rate, Duration ram
         case "--server-pid" -> serverPid = OptionalLong.of(Long.parseLong(value));
         case "--seed" -> seed = Long.parseLong(value);
         case "--label" -> label = value;
+        case "--repeat-texts" -> repeatTexts = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
     return new LoadOptions(url, customers, agents, rate, ramp, duration, handoffShare, turns, minThink, agentThink,
-        agentCapacity, report, serverPid, seed, label);
+        agentCapacity, report, serverPid, seed, label, agentUrl == null ? url : agentUrl,
+        customerUrls.isEmpty() ? List.of(url) : customerUrls, repeatTexts);
+  }
+
+  private static URI node(String value) {
+    return URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
   }
 
   /** 90s, 2m, 500ms, or a bare number of seconds. */

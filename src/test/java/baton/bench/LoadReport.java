@@ -26,6 +26,8 @@ final class LoadReport {
     report.put("arguments", command);
     report.put("startedAt", startedAt);
     report.put("options", optionsJson(options));
+    report.put("nodes", nodes(options, measures));
+    report.put("texts", texts(run.wording()));
     var machine = new LinkedHashMap<String, Object>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("loadAverageBefore", loadBefore);
@@ -65,6 +67,9 @@ final class LoadReport {
     var json = new LinkedHashMap<String, Object>();
     json.put("label", options.label());
     json.put("url", options.url().toString());
+    json.put("agentUrl", options.agentUrl().toString());
+    json.put("customerUrls", options.customerUrls().stream().map(Object::toString).toList());
+    json.put("texts", options.repeatTexts() ? "repeated" : "unique");
     json.put("customers", options.customers());
     json.put("agents", options.agents());
     json.put("rate", options.rate());
@@ -76,6 +81,37 @@ final class LoadReport {
     json.put("agentThinkSeconds", options.agentThink().toMillis() / 1000.0);
     json.put("agentCapacity", options.agentCapacity());
     json.put("seed", options.seed());
+    return json;
+  }
+
+  /** Which node served what: the server figures come from --url only. */
+  private static Map<String, Object> nodes(LoadOptions options, Measures measures) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("healthAdminAndMetrics", options.url().toString());
+    json.put("agents", options.agentUrl().toString());
+    var opened = new LinkedHashMap<String, Object>();
+    for (var url : options.customerUrls()) {
+      var count = measures.conversationsOpenedByNode.get(url.toString());
+      opened.put(url.toString(), count == null ? 0 : count.sum());
+    }
+    json.put("customerConversationsOpened", opened);
+    json.put("note", "agents log in, hold their console sockets and act on the agents' node (admin calls creating them too);"
+        + " customers open conversations, post and listen on their node, round robin; the server figures are from "
+        + options.url() + " only");
+    return json;
+  }
+
+  private static Map<String, Object> texts(CustomerWording wording) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("mode", wording.unique() ? "unique" : "repeated");
+    json.put("sent", wording.textsSent());
+    json.put("distinct", wording.distinctTexts());
+    json.put("uniqueShare", Math.round(wording.uniqueShare() * 10_000) / 10_000.0);
+    json.put("salt", wording.salt());
+    json.put("examples", wording.examples());
+    json.put("note", wording.unique()
+        ? "every text differs from every earlier one of the run (lead-in, question, sign-off or order reference): the server embeds each"
+        : "the demo questions word for word: once warm, the server takes every sentence vector from its per-text cache");
     return json;
   }
 
@@ -117,6 +153,14 @@ final class LoadReport {
         reply.get("p99"), reply.get("max"), reply.get("count"));
     System.out.printf(Locale.ROOT, "handoff -> agent notified (ms): p50 %s  p99 %s  (n=%s); claimed %s, resolved %s%n", notified.get("p50"),
         notified.get("p99"), notified.get("count"), throughput.get("claimed"), throughput.get("resolved"));
+    var texts = (Map<String, Object>) report.get("texts");
+    System.out.printf(Locale.ROOT, "texts %s: %s sent, %s distinct (share %s); answers %s, clarifying questions %s, handoff notices %s%n",
+        texts.get("mode"), texts.get("sent"), texts.get("distinct"), texts.get("uniqueShare"), throughput.get("answers"),
+        throughput.get("clarifyingQuestions"), throughput.get("handoffNotices"));
+    if (!options.agentUrl().equals(options.url()) || !options.customerUrls().equals(List.of(options.url()))) {
+      System.out.printf(Locale.ROOT, "nodes: customers %s, agents %s%n", ((Map<String, Object>) report.get("nodes")).get("customerConversationsOpened"),
+          options.agentUrl());
+    }
     System.out.printf(Locale.ROOT, "errors: %s%n", report.get("errors"));
     System.out.printf(Locale.ROOT, "server: heap max %s MiB, RSS max %s MiB, %s cores busy; client: %s cores busy; load average %s -> %s%n",
         server.get("heapUsedMiBMax"), server.get("rssMiBMax"), server.get("coresBusyInWindow"), client.get("coresBusyInWindow"),

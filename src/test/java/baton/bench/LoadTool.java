@@ -53,14 +53,24 @@ public final class LoadTool {
     double[] loadBefore = ServerProbe.loadAverage();
     String startedAt = Instant.now().toString();
     try (var http = new BatonHttp(options.url())) {
-      var health = http.get("/health");
-      if (health.status() != 200) {
-        System.err.println("Baton at " + options.url() + " is not healthy: " + health.status() + " " + health.json());
-        return 1;
+      BatonHttp agentNode = http.at(options.agentUrl());
+      List<BatonHttp> customerNodes = options.customerUrls().stream().map(http::at).toList();
+      var nodes = new java.util.LinkedHashSet<java.net.URI>();
+      nodes.add(options.url());
+      nodes.add(options.agentUrl());
+      nodes.addAll(options.customerUrls());
+      for (java.net.URI node : nodes) {
+        var health = http.at(node).get("/health");
+        if (health.status() != 200) {
+          System.err.println("Baton at " + node + " is not healthy: " + health.status() + " " + health.json());
+          return 1;
+        }
       }
       var measures = new Measures();
       var errors = new ErrorCounts();
-      var run = new Run(options, http, QuestionMix.demo(), measures, errors, new HandoffWatch(measures.agentNotified));
+      var wording = new CustomerWording(!options.repeatTexts(), System.currentTimeMillis());
+      var run = new Run(options, http, agentNode, customerNodes, QuestionMix.demo(), wording, measures, errors,
+          new HandoffWatch(measures.agentNotified));
       var probe = new ServerProbe(http, options.serverPid());
       probe.read();
 

@@ -1,5 +1,7 @@
 package baton.bench;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,6 +31,8 @@ final class Measures {
   final LongAdder resolved = new LongAdder();
   final LongAdder agentRepliesSeenByCustomers = new LongAdder();
   final LongAdder abandoned = new LongAdder();
+  /** Conversations opened on each customer node, by its URL. */
+  final Map<String, LongAdder> conversationsOpenedByNode = new ConcurrentHashMap<>();
 
   private volatile long windowFrom = Long.MAX_VALUE;
   private volatile long windowUntil = Long.MAX_VALUE;
