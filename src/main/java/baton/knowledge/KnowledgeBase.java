@@ -84,6 +84,13 @@ public final class KnowledgeBase implements AutoCloseable {
   private final List<float[]> sampleVectors;
   private final int[][] samplesOfPassage;
   private final TopicClassifier classifier;
+  /**
+   * What each Lucene document stands for, read once when the index is built: the passage of a sample
+   * vector, or the ordinal of a passage; -1 where the field is absent. Reading stored fields per hit
+   * decompressed a block each time and was a quarter of the server's allocation under load.
+   */
+  private final int[] sampleOfDoc;
+  private final int[] ordinalOfDoc;
 
   private KnowledgeBase(List<Article> articles, VectorCache vectors) {
     List<Passage> all = new ArrayList<>();
@@ -133,6 +140,14 @@ public final class KnowledgeBase implements AutoCloseable {
       writer.commit();
       reader = DirectoryReader.open(directory);
       searcher = new IndexSearcher(reader);
+      sampleOfDoc = new int[reader.maxDoc()];
+      ordinalOfDoc = new int[reader.maxDoc()];
+      var stored = searcher.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        var fields = stored.document(doc);
+        sampleOfDoc[doc] = fields.getField("sampleOf") == null ? -1 : fields.getField("sampleOf").numericValue().intValue();
+        ordinalOfDoc[doc] = fields.getField("ordinal") == null ? -1 : fields.getField("ordinal").numericValue().intValue();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
     }
@@ -210,8 +225,7 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       List<OrdinalHit> hits = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
-        int ordinal = searcher.storedFields().document(hit.doc).getField("ordinal").numericValue().intValue();
-        hits.add(new OrdinalHit(ordinal, hit.score));
+        hits.add(new OrdinalHit(ordinalOfDoc[hit.doc], hit.score));
       }
       return hits;
     } catch (IOException e) {
@@ -312,7 +326,7 @@ public final class KnowledgeBase implements AutoCloseable {
       List<Integer> ordinals = new ArrayList<>();
       var hits = searcher.search(new KnnFloatVectorQuery("vector", query, 3 * CANDIDATES_PER_RETRIEVER), 3 * CANDIDATES_PER_RETRIEVER);
       for (ScoreDoc hit : hits.scoreDocs) {
-        ordinals.add(searcher.storedFields().document(hit.doc).getField("sampleOf").numericValue().intValue());
+        ordinals.add(sampleOfDoc[hit.doc]);
       }
       return ordinals;
     } catch (IOException e) {
