@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,10 +43,19 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
 
   private final AbstractInProcessEmbeddingModel model;
   private final ExecutorService batchThreads;
+  /**
+   * Where single sentences are encoded. A native call holds the thread that makes it, and requests run
+   * on virtual threads over one carrier per core: encoding on the request's own thread held a carrier
+   * for 3 ms at a time, and with both carriers encoding, every other request (replies, socket frames,
+   * agents' clicks) waited. On platform threads of their own the request parks instead and the
+   * operating system shares the cores.
+   */
+  private final ExecutorService sentenceThreads;
 
-  private MiniLmEmbedder(AbstractInProcessEmbeddingModel model, ExecutorService batchThreads) {
+  private MiniLmEmbedder(AbstractInProcessEmbeddingModel model, ExecutorService batchThreads, ExecutorService sentenceThreads) {
     this.model = model;
     this.batchThreads = batchThreads;
+    this.sentenceThreads = sentenceThreads;
   }
 
   /**
@@ -65,7 +75,8 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     stayOffline(workDir);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService batchThreads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
-    return new MiniLmEmbedder(new SingleThreadedRuns(batchThreads), batchThreads);
+    ExecutorService sentenceThreads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("sentence-", 0).factory());
+    return new MiniLmEmbedder(new SingleThreadedRuns(batchThreads), batchThreads, sentenceThreads);
   }
 
   /** The packaged model and tokenizer under a session that runs each call on its caller's thread. */
@@ -130,7 +141,20 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     if (text.isBlank()) {
       return new float[dimension()];
     }
-    return model.embed(text).content().vector();
+    if (!Thread.currentThread().isVirtual()) {
+      return model.embed(text).content().vector();
+    }
+    try {
+      return sentenceThreads.submit(() -> model.embed(text).content().vector()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while encoding a sentence", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("the sentence model failed", e.getCause());
+    }
   }
 
   @Override
