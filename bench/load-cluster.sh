@@ -5,7 +5,7 @@
 # Usage: bench/load-cluster.sh [more load tool options, e.g. --repeat-texts]   (from the project root, JAVA_HOME set)
 # Settings (environment): CUSTOMERS=200 AGENTS=5 RATE=20 DURATION=30s RAMP=10s HANDOFF_SHARE=0.05
 #   OUT=target/load/cluster.json (report), REDIS_URL=redis://127.0.0.1:6379, PORT_A=18090 PORT_B=18091,
-#   SERVER_JVM (default -Xmx1g, each node), SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
+#   WARMUP=1 (0 skips the unreported warm-up), WARMUP_DURATION=60s, SERVER_JVM (default -Xmx1g, each node), SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/load-server.sh
@@ -31,6 +31,9 @@ for log in "$log_a" "$log_b"; do
   fi
 done
 echo "cluster: customers on $url_a, agents on $url_b, events over $REDIS_URL" >&2
+# Warm both nodes' JIT the same way (not reported): the compiler takes about a minute of the two cores.
+[ "${WARMUP:-1}" = 0 ] || run_load_tool --label warmup --url "$url_a" --customer-urls "$url_a" --agent-url "$url_b" \
+  --customers 500 --agents 2 --rate 40 --ramp 5s --duration "${WARMUP_DURATION:-60s}" --report "${OUT%.json}-warmup.json" >/dev/null
 LOAD_COMMAND="CUSTOMERS=$CUSTOMERS AGENTS=$AGENTS RATE=$RATE DURATION=$DURATION RAMP=$RAMP bench/load-cluster.sh $*" \
   run_load_tool --label cluster --url "$url_a" --server-pid "$pid_a" --customer-urls "$url_a" --agent-url "$url_b" \
   --customers "$CUSTOMERS" --agents "$AGENTS" --rate "$RATE" --ramp "$RAMP" --duration "$DURATION" --handoff-share "$HANDOFF_SHARE" \

@@ -3,7 +3,7 @@
 # load run per rate against that server; reports in target/load/series/, chart in docs/load-p99.svg.
 # Usage: bench/load-series.sh [h2] [postgres]   (default: both; from the project root, JAVA_HOME set)
 # Settings (environment): RATES="50 100 200 300" CUSTOMERS=1000 AGENTS=5 RAMP=10s DURATION=20s HANDOFF_SHARE=0.05
-#   WARMUP=1 (0 skips the warm-up run), OUT=target/load/series (reports), SVG=docs/load-p99.svg (chart),
+#   WARMUP=1 (0 skips the warm-up run), WARMUP_DURATION=60s (the JIT compiler needs about a minute on two cores), OUT=target/load/series (reports), SVG=docs/load-p99.svg (chart),
 #   SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
 # Measure only on a quiet machine (load average < 2): client and server share its cores.
 set -euo pipefail
@@ -24,7 +24,7 @@ for database in "${@:-h2 postgres}"; do
     start_baton "$one"
     # Warm the server's JIT and pools so the first step does not pay for them; not reported.
     [ "${WARMUP:-1}" = 0 ] || run_load_tool --url "$BATON_URL" --server-pid "$BATON_PID" --label warmup --customers 500 --agents 2 --rate 50 --ramp 5s \
-      --duration 10s --report "$out/warmup-$one.json" >/dev/null
+      --duration "${WARMUP_DURATION:-60s}" --report "$out/warmup-$one.json" >/dev/null
     for rate in $RATES; do
       echo "== $one, $rate msg/s, $CUSTOMERS customers, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
       LOAD_COMMAND="RATES=$rate CUSTOMERS=$CUSTOMERS AGENTS=$AGENTS RAMP=$RAMP DURATION=$DURATION bench/load-series.sh $one" \
