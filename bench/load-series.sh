@@ -4,7 +4,7 @@
 # Usage: bench/load-series.sh [h2] [postgres]   (default: both; from the project root, JAVA_HOME set)
 # Settings (environment): RATES="50 100 200 300" CUSTOMERS=1000 AGENTS=5 RAMP=10s DURATION=20s HANDOFF_SHARE=0.05
 #   WARMUP=1 (0 skips the warm-up run), WARMUP_DURATION=60s (the JIT compiler needs about a minute on two cores), OUT=target/load/series (reports), SVG=docs/load-p99.svg (chart),
-#   SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
+#   LOAD_ARGS="--repeat-texts" (more load tool options for every measured run), SKIP_BUILD=1 when target/test-classes and target/bench-classpath.txt are current
 # Measure only on a quiet machine (load average < 2): client and server share its cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +27,9 @@ for database in "${@:-h2 postgres}"; do
       --duration "${WARMUP_DURATION:-60s}" --report "$out/warmup-$one.json" >/dev/null
     for rate in $RATES; do
       echo "== $one, $rate msg/s, $CUSTOMERS customers, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-      LOAD_COMMAND="RATES=$rate CUSTOMERS=$CUSTOMERS AGENTS=$AGENTS RAMP=$RAMP DURATION=$DURATION bench/load-series.sh $one" \
+      LOAD_COMMAND="RATES=$rate CUSTOMERS=$CUSTOMERS AGENTS=$AGENTS RAMP=$RAMP DURATION=$DURATION LOAD_ARGS='${LOAD_ARGS:-}' bench/load-series.sh $one" \
         run_load_tool --url "$BATON_URL" --server-pid "$BATON_PID" --label "$one" --customers "$CUSTOMERS" --agents "$AGENTS" \
-        --rate "$rate" --ramp "$RAMP" --duration "$DURATION" --handoff-share "$HANDOFF_SHARE" --report "$out/$one-$rate.json"
+        --rate "$rate" --ramp "$RAMP" --duration "$DURATION" --handoff-share "$HANDOFF_SHARE" --report "$out/$one-$rate.json" ${LOAD_ARGS:-}
     done
     stop_baton
   done

@@ -23,7 +23,7 @@ sample() {
     local metrics live used rss fds threads
     metrics="$(curl -sf "$BATON_URL/metrics" || true)"
     live="$(awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f", $2/1048576}' <<<"$metrics")"
-    used="$(awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%.1f", s/1048576}' <<<"$metrics")"
+    used="$(awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {s+=$NF} END {printf "%.1f", s/1048576}' <<<"$metrics")"
     threads="$(awk '/^jvm_threads_live_threads / {print $2}' <<<"$metrics")"
     rss="$(awk '/^VmRSS:/ {printf "%.1f", $2/1024}' "/proc/$BATON_PID/status" 2>/dev/null || echo "")"
     fds="$(ls "/proc/$BATON_PID/fd" 2>/dev/null | wc -l)"

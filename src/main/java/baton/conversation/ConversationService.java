@@ -180,19 +180,18 @@ public final class ConversationService {
       return new CustomerPost(appended.message(), List.of(), conversation.state(), false);
     }
     Decision decision = bot.respond(turnContext(conversation, appended.message()));
-    store.recordDecision(id, appended.message().seq(), decision.record().action(), Json.write(decision.record()));
-    if (decision.record().blocked() != null) {
-      store.recordOutputBlocked(id, appended.message().seq(), decision.record().blocked());
-      meters.counter("baton.output.blocked", "rule", decision.record().blocked()).increment();
-    }
+    long seq = appended.message().seq();
     return switch (decision) {
-      case Decision.Answer answer ->
-          new CustomerPost(appended.message(), List.of(answerWith(conversation, answer)), ConversationState.BOT, false);
+      // The decision and the reply that carries it out commit together: one transaction per turn.
+      case Decision.Answer answer -> new CustomerPost(appended.message(),
+          replyDeciding(conversation, seq, decision, answer.text(), answer.sources()), ConversationState.BOT, false);
       case Decision.Clarify clarify -> new CustomerPost(appended.message(),
-          List.of(botReply(conversation, clarify.text(), clarify.options())), ConversationState.BOT, false);
+          replyDeciding(conversation, seq, decision, clarify.text(), clarify.options()), ConversationState.BOT, false);
       case Decision.Collect collect -> new CustomerPost(appended.message(),
-          List.of(botReply(conversation, collect.question(), List.of())), ConversationState.BOT, false);
+          replyDeciding(conversation, seq, decision, collect.question(), List.of()), ConversationState.BOT, false);
       case Decision.HandOff handOff -> {
+        store.recordDecision(id, seq, decision.record().action(), Json.write(decision.record()));
+        noteBlocked(id, seq, decision);
         List<Message> notice = handOff(conversation, handOff);
         ConversationState state = notice.isEmpty() ? reload(id).state() : ConversationState.QUEUED;
         yield new CustomerPost(appended.message(), notice, state, false);
@@ -239,16 +238,23 @@ public final class ConversationService {
     return store.decisions(id);
   }
 
-  private Message answerWith(Conversation conversation, Decision.Answer answer) {
-    return botReply(conversation, answer.text(), answer.sources());
+  private List<Message> replyDeciding(Conversation conversation, long seq, Decision decision, String text, List<Passage> sources) {
+    List<Citation> citations = sources.stream().map(ConversationService::citation).toList();
+    Optional<Message> reply = store.recordDecisionWithReply(conversation.id(), seq, decision.record().action(),
+        Json.write(decision.record()), NewMessage.fromBot(bot.name(), text, citations));
+    noteBlocked(conversation.id(), seq, decision);
+    reply.ifPresent(message -> {
+      count(message);
+      events.message(conversation, message);
+    });
+    return reply.stream().toList();
   }
 
-  private Message botReply(Conversation conversation, String text, List<Passage> sources) {
-    List<Citation> citations = sources.stream().map(ConversationService::citation).toList();
-    Message reply = store.append(conversation.id(), NewMessage.fromBot(bot.name(), text, citations)).message();
-    count(reply);
-    events.message(conversation, reply);
-    return reply;
+  private void noteBlocked(ConversationId id, long seq, Decision decision) {
+    if (decision.record().blocked() != null) {
+      store.recordOutputBlocked(id, seq, decision.record().blocked());
+      meters.counter("baton.output.blocked", "rule", decision.record().blocked()).increment();
+    }
   }
 
   private static Citation citation(Passage passage) {

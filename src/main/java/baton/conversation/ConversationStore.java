@@ -59,6 +59,13 @@ public interface ConversationStore {
   void recordDecision(ConversationId id, long seq, String action, String json);
 
   /**
+   * As {@link #recordDecision}, and appends the bot's reply that carries the decision out, in one
+   * transaction: a turn commits once for both. When the message already has a decision (a retried
+   * request), nothing is written and the result is empty.
+   */
+  Optional<Message> recordDecisionWithReply(ConversationId id, long seq, String action, String json, NewMessage reply);
+
+  /**
    * The output guard stopped what the bot meant to say after customer message {@code seq}; appends an
    * {@code output_blocked} audit entry naming the rule (never the stopped text).
    */

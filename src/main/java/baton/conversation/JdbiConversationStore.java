@@ -284,16 +284,28 @@ public final class JdbiConversationStore implements ConversationStore {
 
   @Override
   public void recordDecision(ConversationId id, long seq, String action, String json) {
-    jdbi.useTransaction(handle -> {
-      boolean exists = handle.createQuery("select count(*) from decisions where conversation_id = :id and seq = :seq")
-          .bind("id", id.value()).bind("seq", seq).mapTo(Integer.class).one() > 0;
-      if (!exists) {
-        handle.createUpdate("insert into decisions (conversation_id, seq, action, body, created_at) values (:id, :seq, :action, :body, :now)")
-            .bind("id", id.value()).bind("seq", seq).bind("action", action).bind("body", json).bind("now", now()).execute();
-        // The decision's own hash makes the decision log tamper-evident through the chain.
-        audit(handle, "bot", "decision", id, Map.of("seq", seq, "action", action, "sha256", SecureTokens.hash(json)));
-      }
-    });
+    jdbi.useTransaction(handle -> recordDecisionIn(handle, id, seq, action, json));
+  }
+
+  @Override
+  public Optional<Message> recordDecisionWithReply(ConversationId id, long seq, String action, String json, NewMessage reply) {
+    return jdbi.inTransaction(handle -> recordDecisionIn(handle, id, seq, action, json)
+        ? Optional.of(insertMessage(handle, id, reply))
+        : Optional.<Message>empty());
+  }
+
+  /** False when the message already had a decision. */
+  private boolean recordDecisionIn(Handle handle, ConversationId id, long seq, String action, String json) {
+    boolean exists = handle.createQuery("select count(*) from decisions where conversation_id = :id and seq = :seq")
+        .bind("id", id.value()).bind("seq", seq).mapTo(Integer.class).one() > 0;
+    if (exists) {
+      return false;
+    }
+    handle.createUpdate("insert into decisions (conversation_id, seq, action, body, created_at) values (:id, :seq, :action, :body, :now)")
+        .bind("id", id.value()).bind("seq", seq).bind("action", action).bind("body", json).bind("now", now()).execute();
+    // The decision's own hash makes the decision log tamper-evident through the chain.
+    audit(handle, "bot", "decision", id, Map.of("seq", seq, "action", action, "sha256", SecureTokens.hash(json)));
+    return true;
   }
 
   @Override

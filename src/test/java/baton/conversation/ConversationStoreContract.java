@@ -339,6 +339,22 @@ interface ConversationStoreContract {
   }
 
   @Test
+  default void recordDecisionWithReply_storesBothTogether_andNeitherForAMessageAlreadyDecided() {
+    Conversation conversation = aConversation();
+    Message asked = store().append(conversation.id(), NewMessage.fromCustomer("where is my parcel", Optional.empty())).message();
+
+    Optional<Message> reply = store().recordDecisionWithReply(conversation.id(), asked.seq(), "answer", "{\"seq\":" + asked.seq() + "}",
+        NewMessage.fromBot("Baton", "It is on its way.", List.of()));
+    Optional<Message> again = store().recordDecisionWithReply(conversation.id(), asked.seq(), "clarify", "{\"again\":true}",
+        NewMessage.fromBot("Baton", "Which parcel?", List.of()));
+
+    assertThat(reply).map(Message::seq).contains(asked.seq() + 1);
+    assertThat(again).isEmpty();
+    assertThat(store().decisions(conversation.id())).extracting(ConversationStore.StoredDecision::action).containsExactly("answer");
+    assertThat(store().messagesAfter(conversation.id(), asked.seq(), 10)).extracting(Message::text).containsExactly("It is on its way.");
+  }
+
+  @Test
   default void assignNext_givesTheLongestWaitingConversationOfTheTeam_andStopsAtCapacity() {
     teams("support", "billing");
     Conversation first = aQueuedConversation("support");
