@@ -51,7 +51,7 @@ public final class JdbiAuditLog implements AuditLog {
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final GroupCommit chaining = new GroupCommit(this::chainPendingNow);
+  private final GroupCommit chaining = new GroupCommit(this::chainPending);
 
   public JdbiAuditLog(Jdbi jdbi, Clock clock) {
     this.jdbi = requireNonNull(jdbi, "jdbi");
@@ -99,29 +99,15 @@ public final class JdbiAuditLog implements AuditLog {
 
   @Override
   public int chainPending() {
-    return chainPendingNow();
-  }
-
-  private int chainPendingNow() {
-    int chained = 0;
-    while (true) {
-      boolean anyWaiting = jdbi.withHandle(handle -> handle.createQuery("select id from audit_pending limit 1").mapTo(Long.class).findOne())
-          .isPresent();
-      if (!anyWaiting) {
-        return chained;
-      }
-      int[] batch = new int[1];
-      jdbi.useTransaction(handle -> {
-        Head head = lockHead(handle);
-        long before = head.seq();
-        head = chainPendingIn(handle, head, CHAIN_BATCH);
-        batch[0] = (int) (head.seq() - before);
-      });
-      chained += batch[0];
-      if (batch[0] < CHAIN_BATCH) {
-        return chained;
-      }
+    boolean anyWaiting = jdbi.withHandle(handle -> handle.createQuery("select id from audit_pending limit 1").mapTo(Long.class).findOne())
+        .isPresent();
+    if (!anyWaiting) {
+      return 0;
     }
+    return jdbi.inTransaction(handle -> {
+      Head head = lockHead(handle);
+      return (int) (chainPendingIn(handle, head).seq() - head.seq());
+    });
   }
 
   private Head chainPendingIn(Handle handle, Head head) {
