@@ -10,8 +10,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +53,13 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Drain drain;
   private final Server jetty;
+  private final SessionHandler sessions;
 
-  private WebServer(Javalin app, Drain drain, Server jetty) {
+  private WebServer(Javalin app, Drain drain, Server jetty, SessionHandler sessions) {
     this.app = app;
     this.drain = drain;
     this.jetty = jetty;
+    this.sessions = sessions;
   }
 
   /**
@@ -114,9 +121,26 @@ public final class WebServer implements AutoCloseable {
     });
   }
 
+  /**
+   * Javalin's WebSocket upgrade copies the servlet session's attributes, so Jetty creates a session
+   * for every socket, and by default keeps it in memory for 30 minutes after its last use. Baton
+   * keeps no state in servlet sessions (agents carry their own tokens), yet a 30-minute soak held
+   * 27,000 of them. Dropped from memory when the request that made one ends, a session costs nothing
+   * after the upgrade.
+   */
+  private static SessionHandler forgetSessionsAfterEachRequest(ServletContextHandler context) {
+    SessionHandler handler = context.getSessionHandler();
+    var cache = new DefaultSessionCache(handler);
+    cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+    cache.setSessionDataStore(new NullSessionDataStore());
+    handler.setSessionCache(cache);
+    return handler;
+  }
+
   public static WebServer start(String host, int port, MeterRegistry meters, List<HttpRoutes> features) {
     var drain = new Drain();
     var jetty = new java.util.concurrent.atomic.AtomicReference<Server>();
+    var sessions = new java.util.concurrent.atomic.AtomicReference<SessionHandler>();
     Javalin app = Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
@@ -126,6 +150,7 @@ public final class WebServer implements AutoCloseable {
         factory.setMaxTextMessageSize(MAX_FRAME_BYTES);
         factory.setMaxBinaryMessageSize(MAX_FRAME_BYTES);
       });
+      config.jetty.modifyServletContextHandler(context -> sessions.set(forgetSessionsAfterEachRequest(context)));
       config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(server -> {
         jetty.set(server);
@@ -178,7 +203,7 @@ public final class WebServer implements AutoCloseable {
       features.forEach(feature -> feature.addTo(routes));
     });
     app.start(host, port);
-    return new WebServer(app, drain, jetty.get());
+    return new WebServer(app, drain, jetty.get(), sessions.get());
   }
 
   /**
@@ -240,6 +265,11 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Servlet sessions in memory; Baton authenticates with its own tokens, so this stays at zero. */
+  public long servletSessionsHeld() {
+    return sessions.getSessionCache() instanceof DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
   }
 
   /** The listen backlog of each connector, as bound. */
