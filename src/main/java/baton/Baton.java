@@ -54,6 +54,11 @@ public final class Baton implements AutoCloseable {
     return web.acceptQueueSizes();
   }
 
+  /** Every request handler as "METHOD /path". */
+  public java.util.List<String> endpoints() {
+    return web.endpoints();
+  }
+
   public ConversationService conversations() {
     return conversations;
   }

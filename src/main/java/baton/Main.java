@@ -53,6 +53,7 @@ import baton.knowledge.MiniLmEmbedder;
 import baton.knowledge.SourceStatus;
 import baton.knowledge.SyncStatuses;
 import baton.knowledge.VectorCache;
+import baton.platform.CpuSlots;
 import baton.platform.Database;
 import baton.platform.EventBus;
 import baton.platform.FileWatcher;
@@ -204,7 +205,7 @@ public final class Main {
           settings.sessions(), settings.rateLimits(),
           tierId -> brain.spec().escalation().tiers().stream().filter(tier -> tier.id().equals(tierId)).findFirst().map(tier -> tier.name()));
       var autoAssigner = new AutoAssigner(agents, teams, conversations, bus, clock, Duration.ofSeconds(2), agentRoutes::connectedAgents);
-      var analytics = new Analytics(new JdbiAnalyticsStore(database.jdbi()), clock);
+      var analytics = new Analytics(new JdbiAnalyticsStore(database.jdbi()), clock, CpuSlots.leavingOneCoreFree());
       new AnalyticsMetrics(analytics, meters);
       var customerRoutes = new CustomerRoutes(conversations, bus, meters, settings.rateLimits(), clock);
       WebServer web = WebServer.start(settings.host(), settings.port(), meters, List.of(

@@ -78,6 +78,8 @@ class ConsoleBrowserTest {
     for (ChromeDriver driver : List.of(first, second)) {
       waitFor(driver).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "live")); // online: auto-assignable
     }
+    assertThat(first.findElement(By.cssSelector("[data-test='analytics-link']")).isDisplayed()).as("an agent's console").isFalse();
+    assertThat(first.findElement(By.cssSelector("[data-test='suggestions-link']")).isDisplayed()).isFalse();
 
     String ada = aCustomerAsksForAPerson("Ada", "agent please");
     String bea = aCustomerAsksForAPerson("Bea", "agent please");
@@ -214,6 +216,9 @@ class ConsoleBrowserTest {
     String bobId = agentId(bobApi, BOB.email());
 
     logIn(second, BOB);
+    // A supervisor reaches the analytics and the suggested articles from the console.
+    assertThat(second.findElement(By.cssSelector("[data-test='analytics-link']")).isDisplayed()).isTrue();
+    assertThat(second.findElement(By.cssSelector("[data-test='suggestions-link']")).getAttribute("href")).endsWith("/console/suggestions.html");
     second.findElement(By.cssSelector("[data-test='view-supervisor']")).click();
     By row = By.cssSelector("[data-test='open-conversation'][data-conversation-id='" + id + "']");
     WebElement held = waitFor(second).until(ExpectedConditions.visibilityOfElementLocated(row));

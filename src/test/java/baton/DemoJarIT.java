@@ -78,7 +78,11 @@ class DemoJarIT {
     } finally {
       process.destroy();
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+      // Baton closes the database after its own work has stopped; H2 must not close it first on exit.
+      Path trace = dataDir.resolve("baton.trace.db");
+      String traced = Files.exists(trace) ? Files.readString(trace) : "";
       TestDatabases.deleteQuietly(dataDir);
+      assertThat(traced).doesNotContain("already closed");
     }
   }
 

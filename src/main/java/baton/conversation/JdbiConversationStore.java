@@ -468,6 +468,19 @@ public final class JdbiConversationStore implements ConversationStore {
     });
   }
 
+  /*
+   * The last :window handoffs of a team, asked on every handoff for the wait estimate; the cost must not
+   * grow with the team's history. Ordered by the index's whole key (team_id is fixed) so the database
+   * walks handoffs_team_resolved / handoffs_team_claimed backwards and stops after :window rows. The
+   * range "<= :now" (not "is not null") is what makes H2 pick those indexes: with only the team fixed it
+   * chose the foreign-key index on team_id and read and sorted all of the team's handoffs, 13,800 rows
+   * per handoff after a 30-minute soak, half of the server's Java time (docs/benchmarks.md, "Soak").
+   */
+  static final String RECENT_HANDLE_TIMES = "select claimed_at, resolved_at from handoffs where team_id = :team"
+      + " and claimed_at is not null and resolved_at <= :now order by team_id desc, resolved_at desc limit :window";
+  static final String RECENT_PICKUP_TIMES = "select created_at, claimed_at from handoffs where team_id = :team"
+      + " and claimed_at <= :now order by team_id desc, claimed_at desc limit :window";
+
   @Override
   public baton.routing.QueueSnapshot queueSnapshot(String teamId, int window) {
     return jdbi.withHandle(handle -> {
@@ -482,15 +495,12 @@ public final class JdbiConversationStore implements ConversationStore {
         capacity += agent[0];
         free += Math.max(0, agent[0] - agent[1]);
       }
-      // Ordered by the index's whole key (team_id is fixed) so that H2 too walks handoffs_team_resolved
-      // backwards and stops after :window rows, instead of reading and sorting the team's whole history.
-      List<java.time.Duration> handleTimes = handle.createQuery("select claimed_at, resolved_at from handoffs where team_id = :team"
-              + " and claimed_at is not null and resolved_at is not null order by team_id desc, resolved_at desc limit :window")
-          .bind("team", teamId).bind("window", window)
+      Instant now = now();
+      List<java.time.Duration> handleTimes = handle.createQuery(RECENT_HANDLE_TIMES)
+          .bind("team", teamId).bind("window", window).bind("now", now)
           .map((rs, ctx) -> java.time.Duration.between(instant(rs, "claimed_at"), instant(rs, "resolved_at"))).list();
-      List<java.time.Duration> pickupTimes = handle.createQuery("select created_at, claimed_at from handoffs where team_id = :team"
-              + " and claimed_at is not null order by team_id desc, claimed_at desc limit :window")
-          .bind("team", teamId).bind("window", window)
+      List<java.time.Duration> pickupTimes = handle.createQuery(RECENT_PICKUP_TIMES)
+          .bind("team", teamId).bind("window", window).bind("now", now)
           .map((rs, ctx) -> java.time.Duration.between(instant(rs, "created_at"), instant(rs, "claimed_at"))).list();
       return new baton.routing.QueueSnapshot(queued, capacity, free, handleTimes, pickupTimes);
     });

@@ -30,7 +30,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
   public static DatabaseSettings embedded(Path dataDir) {
     String file = dataDir.toAbsolutePath().resolve("baton").toString();
     return new DatabaseSettings(
-        "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=" + H2_QUERY_CACHE,
+        "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=" + H2_QUERY_CACHE
+            // Baton's shutdown closes the database after the server has drained and the jobs have
+            // stopped; H2's own exit hook closed it first, under running work ("Database is already closed").
+            + ";DB_CLOSE_ON_EXIT=FALSE",
         "sa", "", 10, Optional.empty());
   }
 

@@ -272,6 +272,16 @@ public final class WebServer implements AutoCloseable {
     return sessions.getSessionCache() instanceof DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
   }
 
+  /** Every request handler as "METHOD /path" (Javalin's path syntax), for checking the API description. */
+  public List<String> endpoints() {
+    var methods = java.util.Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> methods.contains(endpoint.method))
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
+  }
+
   /** The listen backlog of each connector, as bound. */
   public List<Integer> acceptQueueSizes() {
     return java.util.Arrays.stream(jetty.getConnectors())

@@ -88,6 +88,7 @@ const ui = {
   sidebar: document.querySelector('.sidebar'),
   pane: byId('pane'),
   viewTabs: [...document.querySelectorAll('#views [data-view]')],
+  supervisorLinks: [...document.querySelectorAll('[data-supervisors]')],
   supervisorView: byId('supervisor-view'),
   adminView: byId('admin-view'),
   resolveDialog: byId('resolve-dialog'),
@@ -223,6 +224,7 @@ function startApp(me) {
   for (const tab of ui.viewTabs) {
     tab.hidden = tab.dataset.view !== 'inbox' && !supervises;
   }
+  for (const link of ui.supervisorLinks) link.hidden = !supervises;
   showView('inbox');
   renderLists();
   renderConversation();

@@ -79,7 +79,13 @@ class AnalyticsEndToEndTest {
       assertThat(customer.post("/api/conversations/" + handedOffId + "/rating", "{\"rating\":5}", "Authorization", handedOffAuth)
           .status()).isEqualTo(400);
 
+      // The gauges' report is built off the scrape: the first scrape starts it, a later one shows it.
       String metrics = customer.get("/metrics").body();
+      for (long deadline = System.nanoTime() + 10_000_000_000L; !metrics.contains("baton_analytics_csat 0.5")
+          && System.nanoTime() < deadline; metrics = customer.get("/metrics").body()) {
+        sleep(20);
+      }
+      metrics = customer.get("/metrics").body(); // a scrape wholly after the report was built
       assertThat(metrics).contains("baton_analytics_conversations 2.0").contains("baton_analytics_handoff_rate 0.5")
           .contains("baton_analytics_csat 0.5").contains("baton_analytics_handoffs{trigger=\"human_request\"} 1.0");
       // The example Grafana dashboard asks only for gauges the server has.
@@ -88,6 +94,15 @@ class AnalyticsEndToEndTest {
       while (used.find()) {
         assertThat(metrics).as("Grafana panel metric").contains("\n" + used.group());
       }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

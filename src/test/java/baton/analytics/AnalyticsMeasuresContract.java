@@ -2,6 +2,7 @@ package baton.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baton.platform.CpuSlots;
 import baton.platform.Database;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ interface AnalyticsMeasuresContract {
   Database database();
 
   private Analytics analytics() {
-    return new Analytics(new JdbiAnalyticsStore(database().jdbi()), Clock.fixed(SupportDay.NOW, ZoneOffset.UTC), Thresholds.DEFAULT);
+    return new Analytics(new JdbiAnalyticsStore(database().jdbi()), Clock.fixed(SupportDay.NOW, ZoneOffset.UTC), Thresholds.DEFAULT, new CpuSlots(1));
   }
 
   private Report dayReport() {

@@ -2,6 +2,7 @@ package baton.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import baton.platform.CpuSlots;
 import baton.platform.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ class SuggestionsTest {
   private static Report report(Thresholds thresholds) {
     try (var db = TestDatabases.h2()) {
       SupportDay.writeTo(db.database().jdbi());
-      return new Analytics(new JdbiAnalyticsStore(db.database().jdbi()), Clock.fixed(SupportDay.NOW, ZoneOffset.UTC), thresholds)
+      return new Analytics(new JdbiAnalyticsStore(db.database().jdbi()), Clock.fixed(SupportDay.NOW, ZoneOffset.UTC), thresholds, new CpuSlots(1))
           .report(AnalyticsQuery.between(SupportDay.FROM, SupportDay.TO));
     }
   }

@@ -405,6 +405,43 @@ interface ConversationStoreContract {
   }
 
   @Test
+  default void queueSnapshot_takesTheMostRecentHandoffs_fromALongHistoryWithUnclaimedOnesAmongThem() {
+    teams("support");
+    longHandoffHistory(aConversation(), 3_000);
+
+    var snapshot = store().queueSnapshot("support", 50);
+
+    // Handoff i was picked up after i ms and handled for i s; the last 50 claimed and resolved are 2,950..2,999.
+    assertThat(snapshot.recentHandleTimes()).hasSize(50)
+        .allMatch(time -> time.toSeconds() >= 2_950 && time.toSeconds() < 3_000);
+    assertThat(snapshot.recentPickupTimes()).hasSize(50)
+        .allMatch(time -> time.toMillis() >= 2_950 && time.toMillis() < 3_000);
+  }
+
+  /**
+   * {@code count} claimed and resolved handoffs of team "support", a second apart and long past; handoff
+   * i waited i ms and took i s. Between them, every tenth one is still unclaimed (an email fallback
+   * nobody took).
+   */
+  default void longHandoffHistory(Conversation conversation, int count) {
+    java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+    database().jdbi().useHandle(handle -> {
+      var batch = handle.prepareBatch("insert into handoffs (id, conversation_id, team_id, reason, detail, created_at, claimed_at,"
+          + " resolved_at) values (:id, :conversation, 'support', 'human_request', 'asked', :created, :claimed, :resolved)");
+      for (int i = 0; i < count; i++) {
+        java.time.Instant created = start.plusSeconds(i * 2L);
+        batch.bind("id", UUID.randomUUID()).bind("conversation", conversation.id().value())
+            .bind("created", created).bind("claimed", created.plusMillis(i)).bind("resolved", created.plusMillis(i).plusSeconds(i)).add();
+        if (i % 10 == 0) {
+          batch.bind("id", UUID.randomUUID()).bind("conversation", conversation.id().value()).bind("created", created.plusSeconds(1))
+              .bind("claimed", (java.time.Instant) null).bind("resolved", (java.time.Instant) null).add();
+        }
+      }
+      batch.execute();
+    });
+  }
+
+  @Test
   default void takeBack_fromASilentAgent_requeuesAtItsPlace_butNotOnceTheAgentHasAnswered() {
     teams("support");
     database().jdbi().useHandle(handle -> handle.createUpdate("update teams set assignment = 'auto' where id = 'support'").execute());

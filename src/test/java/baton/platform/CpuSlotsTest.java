@@ -37,6 +37,16 @@ class CpuSlotsTest {
   }
 
   @Test
+  void run_fromAVirtualThread_computesOnAPlatformThread_soTheCarrierIsFree() throws Exception {
+    var slots = new CpuSlots(1);
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Thread worker = pool.submit(() -> slots.run(Thread::currentThread)).get(5, TimeUnit.SECONDS);
+      assertThat(worker.isVirtual()).isFalse();
+      assertThat(worker.getName()).startsWith("cpu-work-");
+    }
+  }
+
+  @Test
   void aFailingTask_givesItsSlotBack() {
     var slots = new CpuSlots(1);
     assertThatThrownBy(() -> slots.run(() -> {

@@ -37,6 +37,31 @@ class OperationsEndToEndTest {
   }
 
   @Test
+  void openApi_describesEveryApiEndpointTheServerHas() {
+    try (var server = TestServer.demo()) {
+      JsonNode paths = new ApiClient(server).get("/api/openapi.json").json().path("paths");
+      // Javalin's one handler for the analytics files is two documented paths.
+      var documentedOtherwise = java.util.Map.of("GET /api/agent/analytics/{file}", List.of("/api/agent/analytics/{table}.csv",
+          "/api/agent/analytics/conversations"));
+      List<String> missing = new ArrayList<>();
+      for (String endpoint : server.baton().endpoints()) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        if (!path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics")) {
+          continue; // pages and redirects
+        }
+        for (String documented : documentedOtherwise.getOrDefault(endpoint, List.of(path))) {
+          if (!paths.path(documented).has(method.toLowerCase(java.util.Locale.ROOT))) {
+            missing.add(method + " " + documented);
+          }
+        }
+      }
+      assertThat(server.baton().endpoints()).contains("GET /api/agent/queue", "POST /api/conversations");
+      assertThat(missing).as("endpoints missing from openapi.json").isEmpty();
+    }
+  }
+
+  @Test
   void listenBacklog_holdsABurstOfNewCustomers() {
     try (var server = TestServer.demo()) {
       // The JDK's default of 50 overflowed when a thousand widgets opened within seconds.
