@@ -1,5 +1,7 @@
 package baton;
 
+import baton.agent.LearnedKnowledgeData;
+import baton.analytics.RatingRecords;
 import baton.channels.WebhookRecords;
 import baton.compliance.AuditLog;
 import baton.compliance.CustomerPseudonyms;
@@ -39,7 +41,7 @@ final class CustomerCommand {
 
   /** The same parts the server wires in Main, on the command's database. */
   static List<PersonalData> personalData(CustomerRecords customers) {
-    return List.of(customers, new WebhookRecords());
+    return List.of(new RatingRecords(), customers, new WebhookRecords(), new LearnedKnowledgeData());
   }
 
   private static DataRights rights(Database database, AuditLog audit) {

@@ -4,6 +4,7 @@ import baton.analytics.Analytics;
 import baton.analytics.AnalyticsMetrics;
 import baton.analytics.AnalyticsRoutes;
 import baton.analytics.JdbiAnalyticsStore;
+import baton.analytics.RatingRecords;
 import baton.agent.AgentAdminRoutes;
 import baton.compliance.AuditLog;
 import baton.compliance.SecretKind;
@@ -28,6 +29,7 @@ import baton.agent.CannedReplies;
 import baton.agent.JdbiAgentStore;
 import baton.agent.KnowledgeAdmin;
 import baton.agent.KnowledgeSuggestionRoutes;
+import baton.agent.LearnedKnowledgeData;
 import baton.conversation.ReusableAnswers;
 import baton.agent.Passwords;
 import baton.conversation.ConversationEvents;
@@ -141,7 +143,7 @@ public final class Main {
       var conversationStore = new JdbiConversationStore(database.jdbi(), clock, audit);
       // Data rights: each feature that stores customer data answers for its own tables.
       var customerRecords = new CustomerRecords();
-      List<PersonalData> personalData = List.of(customerRecords, new WebhookRecords());
+      List<PersonalData> personalData = List.of(new RatingRecords(), customerRecords, new WebhookRecords(), new LearnedKnowledgeData());
       var rights = new DataRights(database.jdbi(), customerRecords, personalData, audit,
           CustomerPseudonyms.keptIn(database.jdbi(), clock), clock);
       var purge = new RetentionPurge(database.jdbi(), personalData, audit, () -> retentionPolicy(brain.spec().retention()), clock);

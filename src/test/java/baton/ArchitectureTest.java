@@ -31,7 +31,7 @@ class ArchitectureTest {
       Map.entry("channels", Set.of("platform", "conversation", "escalation", "spec", "routing", "compliance")),
       Map.entry("widget", Set.of("platform", "conversation")),
       Map.entry("agent", Set.of("platform", "conversation", "routing", "compliance", "knowledge")),
-      Map.entry("analytics", Set.of("platform", "conversation", "escalation", "agent")),
+      Map.entry("analytics", Set.of("platform", "conversation", "escalation", "agent", "compliance")),
       Map.entry("tickets", Set.of("platform", "conversation", "escalation", "spec", "compliance", "agent")));
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?baton\\.([a-z]+)\\.", Pattern.MULTILINE);
 

@@ -124,6 +124,48 @@ public final class JdbiLearnedKnowledge implements LearnedKnowledge {
         .bind("slug", slug).mapTo(Integer.class).one() > 0);
   }
 
+  /** The entries proposed from these conversations, oldest first: a customer's data export. Runs on the caller's handle. */
+  public static List<LearnedEntry> fromConversations(Handle handle, List<UUID> conversations) {
+    List<LearnedEntry> entries = new java.util.ArrayList<>();
+    for (UUID conversation : conversations) {
+      entries.addAll(handle.createQuery("select " + COLUMNS + " from learned_knowledge where conversation_id = :conversation"
+              + " order by created_at, id")
+          .bind("conversation", conversation).map((rs, ctx) -> entry(rs)).list());
+    }
+    return entries;
+  }
+
+  /**
+   * Forgets these conversations (a customer's erasure). A proposal never published — waiting for review,
+   * or rejected — holds a customer's words that no one approved: it is deleted. An entry a supervisor
+   * published is the company's content: it stays, no longer linked to the conversation; so does a
+   * withdrawn one, whose address stays reserved. Returns the entries deleted. Runs on the caller's handle.
+   */
+  public static int forgetConversations(Handle handle, List<UUID> conversations) {
+    int deleted = 0;
+    for (UUID conversation : conversations) {
+      deleted += handle.createUpdate("delete from learned_knowledge where conversation_id = :conversation and slug is null")
+          .bind("conversation", conversation).execute();
+      handle.createUpdate("update learned_knowledge set conversation_id = null, handoff_id = null where conversation_id = :conversation")
+          .bind("conversation", conversation).execute();
+    }
+    return deleted;
+  }
+
+  /**
+   * The retention purge: proposals made before {@code cutoff} (the transcripts' retention) and never
+   * published are deleted, and published ones lose their link to the conversation, as in
+   * {@link #forgetConversations}. Returns the entries deleted. Runs on the caller's handle.
+   */
+  public static int forgetProposedBefore(Handle handle, Instant cutoff) {
+    int deleted = handle.createUpdate("delete from learned_knowledge where created_at < :cutoff and slug is null")
+        .bind("cutoff", cutoff).execute();
+    handle.createUpdate("update learned_knowledge set conversation_id = null, handoff_id = null where created_at < :cutoff"
+            + " and conversation_id is not null")
+        .bind("cutoff", cutoff).execute();
+    return deleted;
+  }
+
   private static LearnedEntry entry(ResultSet rs) throws SQLException {
     String stateName = rs.getString("state");
     LearnedState state = LearnedState.fromWireName(stateName).orElseThrow(() -> new SQLException("unknown state " + stateName));

@@ -25,7 +25,7 @@ class DataRightsEndToEndTest {
   private static final Demo.DemoAgent ALICE = Demo.AGENTS.get(0);
   private static final Demo.DemoAgent CAROL = Demo.AGENTS.get(2);
 
-  private record Chat(String id, JsonNode lastReply) {}
+  private record Chat(String id, String token, JsonNode lastReply) {}
 
   private static Chat handedOff(ApiClient customer, String name, String email, String words) {
     var started = customer.post("/api/conversations", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
@@ -34,7 +34,21 @@ class DataRightsEndToEndTest {
         "Authorization", bearer(started.json().path("token").asText()));
     assertThat(posted.status()).isEqualTo(201);
     assertThat(posted.json().path("state").asText()).as("handed off").isEqualTo("QUEUED");
-    return new Chat(id, posted.json());
+    return new Chat(id, started.json().path("token").asText(), posted.json());
+  }
+
+  /** States the problem first, then asks for a person: the first message is a way of asking that the learning loop keeps. */
+  private static Chat askedThenHandedOff(ApiClient customer, String name, String email, String words) {
+    var started = customer.post("/api/conversations", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+    String id = started.json().path("id").asText();
+    String auth = bearer(started.json().path("token").asText());
+    var posted = customer.post("/api/conversations/" + id + "/messages", "{\"text\":\"" + words + "\"}", "Authorization", auth);
+    assertThat(posted.status()).isEqualTo(201);
+    if (!posted.json().path("state").asText().equals("QUEUED")) {
+      posted = customer.post("/api/conversations/" + id + "/messages", "{\"text\":\"let me talk to a human please\"}", "Authorization", auth);
+    }
+    assertThat(posted.json().path("state").asText()).as("handed off").isEqualTo("QUEUED");
+    return new Chat(id, started.json().path("token").asText(), posted.json());
   }
 
   private static ApiClient loggedIn(TestServer server, Demo.DemoAgent agent) {
@@ -47,7 +61,7 @@ class DataRightsEndToEndTest {
   void customerIsExportedThenErased_theirWordsLeaveEveryTable_othersStay_andTheAuditLogVerifies() {
     try (var server = TestServer.demo()) {
       var customer = new ApiClient(server);
-      Chat ada = handedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
+      Chat ada = askedThenHandedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
       handedOff(customer, "Bob", "bob@example.com", "my okapi tent is missing");
       var jdbi = server.baton().database().jdbi();
       assertThat(TableScan.placesHolding(jdbi, "zebra lamp")).contains("messages.body", "handoffs.packet");
@@ -57,6 +71,13 @@ class DataRightsEndToEndTest {
       assertThat(alice.agentDelete("/api/agent/admin/customers/ada@example.com").status()).as("agents may not erase").isEqualTo(403);
 
       var carol = loggedIn(server, CAROL);
+      // Resolved as reusable: the learning loop proposes an article with the customer's question.
+      assertThat(carol.agentPost("/api/agent/conversations/" + ada.id() + "/claim", "").status()).isEqualTo(200);
+      assertThat(carol.agentPost("/api/agent/conversations/" + ada.id() + "/resolve", "{\"note\":\"We send a new one.\",\"reusable\":true}")
+          .status()).isEqualTo(200);
+      assertThat(TableScan.placesHolding(jdbi, "zebra lamp")).contains("learned_knowledge.question");
+      assertThat(customer.post("/api/conversations/" + ada.id() + "/rating", "{\"rating\":\"bad\"}", "Authorization", bearer(ada.token()))
+          .status()).isEqualTo(200);
       var unknown = carol.get("/api/agent/admin/customers/nobody@example.com/export");
       assertThat(unknown.status()).isEqualTo(404);
       assertThat(unknown.errorCode()).isEqualTo("not_found");
@@ -72,6 +93,8 @@ class DataRightsEndToEndTest {
         assertThat(message.path("text").asText()).contains("my zebra lamp arrived broken");
       });
       assertThat(conversation.path("handoffs").get(0).path("packet").isObject()).isTrue();
+      assertThat(export.json().path("customers").get(0).path("knowledgeSuggestions").get(0).path("question").asText()).contains("zebra lamp");
+      assertThat(export.json().path("customers").get(0).path("ratings").get(0).path("rating").asText()).isEqualTo("bad");
       assertThat(export.body()).doesNotContain("okapi");
 
       assertThat(carol.deleteWithoutCsrf("/api/agent/admin/customers/ada@example.com").status()).as("CSRF").isEqualTo(403);
@@ -79,6 +102,8 @@ class DataRightsEndToEndTest {
       assertThat(erased.status()).isEqualTo(200);
       assertThat(erased.json().path("erased").path("customers").asInt()).isEqualTo(1);
       assertThat(erased.json().path("erased").path("deleted").path("conversations").asInt()).isEqualTo(1);
+      assertThat(erased.json().path("erased").path("deleted").path("knowledgeSuggestions").asInt()).isEqualTo(1);
+      assertThat(erased.json().path("erased").path("deleted").path("ratings").asInt()).isEqualTo(1);
 
       assertThat(TableScan.placesHolding(jdbi, "zebra")).isEmpty();
       assertThat(TableScan.placesHolding(jdbi, "ada@example.com")).isEmpty();
@@ -104,13 +129,16 @@ class DataRightsEndToEndTest {
     var clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     try (var server = TestServer.demoWithClock(clock)) {
       var customer = new ApiClient(server);
-      Chat resolved = handedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
+      Chat resolved = askedThenHandedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
       Chat queued = handedOff(customer, "Bob", "bob@example.com", "my okapi tent is missing");
       var carol = loggedIn(server, CAROL);
       assertThat(carol.agentPost("/api/agent/conversations/" + resolved.id() + "/claim", "").status()).isEqualTo(200);
-      assertThat(carol.agentPost("/api/agent/conversations/" + resolved.id() + "/resolve", "{\"note\":\"sent a new lamp\"}").status())
-          .isEqualTo(200);
+      assertThat(carol.agentPost("/api/agent/conversations/" + resolved.id() + "/resolve", "{\"note\":\"sent a new lamp\",\"reusable\":true}")
+          .status()).isEqualTo(200);
+      assertThat(customer.post("/api/conversations/" + resolved.id() + "/rating", "{\"rating\":\"good\"}", "Authorization",
+          bearer(resolved.token())).status()).isEqualTo(200);
       var jdbi = server.baton().database().jdbi();
+      assertThat(TableScan.placesHolding(jdbi, "zebra")).as("a suggestion waits for review").contains("learned_knowledge.question");
 
       assertThat(carol.agentPost("/api/agent/admin/retention/purge", "").json().path("purge").path("deleted").path("messages").asInt())
           .as("nothing has expired yet").isZero();
@@ -138,7 +166,7 @@ class DataRightsEndToEndTest {
     var clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     try (var server = TestServer.demoWithRetentionPurgeEvery(Duration.ofMillis(300), clock)) {
       var customer = new ApiClient(server);
-      Chat resolved = handedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
+      Chat resolved = askedThenHandedOff(customer, "Ada", "ada@example.com", "my zebra lamp arrived broken");
       var carol = loggedIn(server, CAROL);
       carol.agentPost("/api/agent/conversations/" + resolved.id() + "/claim", "");
       assertThat(carol.agentPost("/api/agent/conversations/" + resolved.id() + "/resolve", "").status()).isEqualTo(200);
