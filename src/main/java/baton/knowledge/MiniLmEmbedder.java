@@ -3,6 +3,7 @@ package baton.knowledge;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import baton.platform.CpuSlots;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -50,9 +50,9 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
    * agents' clicks) waited. On platform threads of their own the request parks instead and the
    * operating system shares the cores.
    */
-  private final ExecutorService sentenceThreads;
+  private final CpuSlots sentenceThreads;
 
-  private MiniLmEmbedder(AbstractInProcessEmbeddingModel model, ExecutorService batchThreads, ExecutorService sentenceThreads) {
+  private MiniLmEmbedder(AbstractInProcessEmbeddingModel model, ExecutorService batchThreads, CpuSlots sentenceThreads) {
     this.model = model;
     this.batchThreads = batchThreads;
     this.sentenceThreads = sentenceThreads;
@@ -75,8 +75,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     stayOffline(workDir);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService batchThreads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
-    ExecutorService sentenceThreads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("sentence-", 0).factory());
-    return new MiniLmEmbedder(new SingleThreadedRuns(batchThreads), batchThreads, sentenceThreads);
+    return new MiniLmEmbedder(new SingleThreadedRuns(batchThreads), batchThreads, new CpuSlots(threads));
   }
 
   /** The packaged model and tokenizer under a session that runs each call on its caller's thread. */
@@ -144,17 +143,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     if (!Thread.currentThread().isVirtual()) {
       return model.embed(text).content().vector();
     }
-    try {
-      return sentenceThreads.submit(() -> model.embed(text).content().vector()).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while encoding a sentence", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("the sentence model failed", e.getCause());
-    }
+    return sentenceThreads.run(() -> model.embed(text).content().vector());
   }
 
   @Override

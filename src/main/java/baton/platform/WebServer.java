@@ -125,8 +125,8 @@ public final class WebServer implements AutoCloseable {
    * Javalin's WebSocket upgrade copies the servlet session's attributes, so Jetty creates a session
    * for every socket, and by default keeps it in memory for 30 minutes after its last use. Baton
    * keeps no state in servlet sessions (agents carry their own tokens), yet a 30-minute soak held
-   * 27,000 of them. Dropped from memory when the request that made one ends, a session costs nothing
-   * after the upgrade.
+   * 27,000 of them. Evicted from the cache when the request that made it ends, a session lives only as
+   * long as the socket whose upgrade data refers to it.
    */
   private static SessionHandler forgetSessionsAfterEachRequest(ServletContextHandler context) {
     SessionHandler handler = context.getSessionHandler();
@@ -267,7 +267,7 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Servlet sessions in memory; Baton authenticates with its own tokens, so this stays at zero. */
+  /** Servlet sessions in Jetty's session cache; Baton authenticates with its own tokens, so this stays at zero. */
   public long servletSessionsHeld() {
     return sessions.getSessionCache() instanceof DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
   }
